@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildOpenApiDocument, renderOpenApiDocument } from '../../packages/sdk/scripts/openapi-document.js';
+import { OPENAPI_PATH } from '../../packages/sdk/scripts/openapi.js';
+
+test('docs/openapi.json is up to date with the schemas (run `npm run openapi`)', async () => {
+  const committed = await readFile(OPENAPI_PATH, 'utf8');
+  assert.equal(committed, renderOpenApiDocument());
+});
+
+test('every path of the contract is documented with its problem answers', () => {
+  const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: object }>> };
+  assert.deepEqual(Object.keys(document.paths).sort(), [
+    '/v1/me',
+    '/v1/users',
+    '/v1/users/{id}',
+    '/v1/users/{id}/role',
+    '/v1/users/{id}/status',
+  ]);
+  const statusResponses = Object.keys(document.paths['/v1/users/{id}/status']!.put!.responses);
+  assert.deepEqual(statusResponses, ['200', '400', '401', '403', '404', '409', '429']);
+});
+
+test('components reference each other instead of repeating the User schema', () => {
+  const document = buildOpenApiDocument() as {
+    components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+  };
+  assert.deepEqual(document.components.schemas.UserPage!.properties.items, {
+    type: 'array',
+    items: { $ref: '#/components/schemas/User' },
+  });
+});
