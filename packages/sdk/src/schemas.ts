@@ -10,13 +10,41 @@
  */
 import * as z from 'zod/mini';
 
-/** The statuses a user can have. An inactive user cannot log in. */
+/**
+ * The statuses a user can have. An inactive user cannot log in.
+ *
+ * @example
+ * ```ts
+ * const options = USER_STATUSES.map((status) => new Option(status, status));
+ * ```
+ */
 export const USER_STATUSES = ['active', 'inactive'] as const;
-/** The roles of the platform, from most to least access. */
+/**
+ * The roles of the platform, from most to least access.
+ *
+ * @example
+ * ```ts
+ * const outranks = (a: UserRole, b: UserRole) => USER_ROLES.indexOf(a) < USER_ROLES.indexOf(b);
+ * ```
+ */
 export const USER_ROLES = ['admin', 'manager', 'member', 'external'] as const;
-/** The fields `listUsers` can sort by; a leading `-` sorts descending. */
+/**
+ * The fields `listUsers` can sort by; a leading `-` sorts descending.
+ *
+ * @example
+ * ```ts
+ * const sortable = (USER_SORT_FIELDS as readonly string[]).includes(column);
+ * ```
+ */
 export const USER_SORT_FIELDS = ['name', 'email', 'role', 'status', 'createdAt', 'lastLoginAt'] as const;
-/** The machine-readable codes of the contract's problem+json errors. */
+/**
+ * The machine-readable codes of the contract's problem+json errors.
+ *
+ * @example
+ * ```ts
+ * const fromServer = (API_ERROR_CODES as readonly string[]).includes(error.code);
+ * ```
+ */
 export const API_ERROR_CODES = [
   'invalid_request',
   'unauthenticated',
@@ -27,21 +55,81 @@ export const API_ERROR_CODES = [
   'rate_limited',
 ] as const;
 
-/** Largest page `listUsers` accepts, and the page size when none is asked for. */
+/**
+ * Largest page `listUsers` accepts.
+ *
+ * @example
+ * ```ts
+ * const page = await client.listUsers({ limit: MAX_PAGE_SIZE });
+ * ```
+ */
 export const MAX_PAGE_SIZE = 200;
+
+/**
+ * The page size of `listUsers` when none is asked for.
+ *
+ * @example
+ * ```ts
+ * const pages = Math.ceil(total / DEFAULT_PAGE_SIZE);
+ * ```
+ */
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * A user's status: {@link USER_STATUSES}.
+ *
+ * @example
+ * ```ts
+ * UserStatusSchema.safeParse('inactive').success; // true
+ * ```
+ */
 export const UserStatusSchema = z.enum(USER_STATUSES);
+
+/**
+ * A user's role: {@link USER_ROLES}.
+ *
+ * @example
+ * ```ts
+ * const role = UserRoleSchema.parse(select.value);
+ * ```
+ */
 export const UserRoleSchema = z.enum(USER_ROLES);
 
-/** A user id: short, URL-safe, never empty. Anything else is refused before it reaches a URL. */
-export const UserIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'));
+/**
+ * A user id: short, URL-safe, never empty. Anything else is refused before it reaches a URL.
+ *
+ * @example
+ * ```ts
+ * UserIdSchema.safeParse('usr_42').success; // true
+ * UserIdSchema.safeParse('../admin').success; // false
+ * ```
+ */
+export const UserIdSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'));
 
 const Timestamp = z.iso.datetime({ offset: true });
 
-/** Who changed a user's status last. */
+/**
+ * Who changed a user's status last.
+ *
+ * @example
+ * ```ts
+ * const by = UserRefSchema.parse({ id: 'usr_admin', name: 'Ada Lindqvist' });
+ * ```
+ */
 export const UserRefSchema = z.object({ id: UserIdSchema, name: z.string() });
 
+/**
+ * A user as the API sends it. Timestamps are ISO 8601 with an offset; `lastLoginAt`,
+ * `statusChangedAt` and `statusChangedBy` are null until the event first happens.
+ *
+ * @example
+ * ```ts
+ * const result = UserSchema.safeParse(await response.json());
+ * if (result.success) render(result.data);
+ * ```
+ */
 export const UserSchema = z.object({
   id: UserIdSchema,
   name: z.string(),
@@ -54,21 +142,62 @@ export const UserSchema = z.object({
   statusChangedBy: z.nullable(UserRefSchema),
 });
 
+/**
+ * One page of `GET /v1/users`: the users, the cursor of the next page (null on the last one) and
+ * how many users match in total.
+ *
+ * @example
+ * ```ts
+ * const page = UserPageSchema.parse(body);
+ * const more = page.nextCursor !== null;
+ * ```
+ */
 export const UserPageSchema = z.object({
   items: z.array(UserSchema),
   nextCursor: z.nullable(z.string()),
   total: z.number().check(z.int(), z.nonnegative()),
 });
 
+/**
+ * The body of `PUT /v1/users/{id}/status`.
+ *
+ * @example
+ * ```ts
+ * const body: SetStatusBody = SetStatusBodySchema.parse({ status: 'inactive' });
+ * ```
+ */
 export const SetStatusBodySchema = z.strictObject({ status: UserStatusSchema });
+
+/**
+ * The body of `PUT /v1/users/{id}/role`.
+ *
+ * @example
+ * ```ts
+ * const body: SetRoleBody = SetRoleBodySchema.parse({ role: 'manager' });
+ * ```
+ */
 export const SetRoleBodySchema = z.strictObject({ role: UserRoleSchema });
 
 const sortValues = USER_SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+
+/**
+ * A sort order of `listUsers`: a field of {@link USER_SORT_FIELDS}, with a leading `-` for descending.
+ *
+ * @example
+ * ```ts
+ * UserSortSchema.safeParse('-lastLoginAt').success; // true
+ * ```
+ */
 export const UserSortSchema = z.enum(sortValues);
 
 /**
  * The query of `GET /v1/users`. Numbers are coerced, so the same schema reads a query string on
  * the server and checks a caller's arguments in the SDK.
+ *
+ * @example
+ * ```ts
+ * const query = UserQuerySchema.parse(Object.fromEntries(url.searchParams));
+ * ```
  */
 export const UserQuerySchema = z.strictObject({
   search: z.optional(z.string().check(z.maxLength(200))),
@@ -79,7 +208,15 @@ export const UserQuerySchema = z.strictObject({
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
 });
 
-/** An `application/problem+json` error body (RFC 9457) with the contract's `code`. */
+/**
+ * An `application/problem+json` error body (RFC 9457) with the contract's `code`.
+ *
+ * @example
+ * ```ts
+ * const problem = ProblemSchema.safeParse(await response.json());
+ * if (problem.success && problem.data.code === 'last_admin') warn(problem.data.detail);
+ * ```
+ */
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -88,14 +225,102 @@ export const ProblemSchema = z.object({
   code: z.string(),
 });
 
+/**
+ * A user's status.
+ *
+ * @example
+ * ```ts
+ * const next: UserStatus = user.status === 'active' ? 'inactive' : 'active';
+ * ```
+ */
 export type UserStatus = z.infer<typeof UserStatusSchema>;
+/**
+ * A user's role.
+ *
+ * @example
+ * ```ts
+ * const isAdmin = (role: UserRole) => role === 'admin';
+ * ```
+ */
 export type UserRole = z.infer<typeof UserRoleSchema>;
+/**
+ * A reference to a user: id and name.
+ *
+ * @example
+ * ```ts
+ * const label = (ref: UserRef | null) => ref?.name ?? 'nobody';
+ * ```
+ */
 export type UserRef = z.infer<typeof UserRefSchema>;
+/**
+ * A user of the platform.
+ *
+ * @example
+ * ```ts
+ * const canLogIn = (user: User) => user.status === 'active';
+ * ```
+ */
 export type User = z.infer<typeof UserSchema>;
+/**
+ * One page of users.
+ *
+ * @example
+ * ```ts
+ * const { items, nextCursor, total }: UserPage = await client.listUsers();
+ * ```
+ */
 export type UserPage = z.infer<typeof UserPageSchema>;
+/**
+ * A sort order of `listUsers`.
+ *
+ * @example
+ * ```ts
+ * const newestFirst: UserSort = '-createdAt';
+ * ```
+ */
 export type UserSort = z.infer<typeof UserSortSchema>;
+/**
+ * What `listUsers` can filter, sort and page by.
+ *
+ * @example
+ * ```ts
+ * const query: UserQuery = { search: 'chen', status: 'active', limit: 20 };
+ * ```
+ */
 export type UserQuery = z.input<typeof UserQuerySchema>;
+/**
+ * The body of a status change.
+ *
+ * @example
+ * ```ts
+ * const body: SetStatusBody = { status: 'active' };
+ * ```
+ */
 export type SetStatusBody = z.infer<typeof SetStatusBodySchema>;
+/**
+ * The body of a role change.
+ *
+ * @example
+ * ```ts
+ * const body: SetRoleBody = { role: 'external' };
+ * ```
+ */
 export type SetRoleBody = z.infer<typeof SetRoleBodySchema>;
+/**
+ * An error body of the API.
+ *
+ * @example
+ * ```ts
+ * const isLastAdmin = (problem: Problem) => problem.code === 'last_admin';
+ * ```
+ */
 export type Problem = z.infer<typeof ProblemSchema>;
+/**
+ * A `code` of the contract's errors.
+ *
+ * @example
+ * ```ts
+ * const retryable = (code: ApiErrorCode) => code === 'rate_limited';
+ * ```
+ */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,0 +1,87 @@
+/**
+ * `createUsersClient`: the contract's calls as typed methods.
+ *
+ * @module
+ */
+import type { ZodMiniType } from 'zod/mini';
+import { UsersApiError } from './errors.js';
+import { createSend } from './request.js';
+import {
+  UserIdSchema,
+  UserPageSchema,
+  UserQuerySchema,
+  UserRoleSchema,
+  UserSchema,
+  UserStatusSchema,
+  type User,
+  type UserQuery,
+} from './schemas.js';
+import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
+import { parseWith } from './validate.js';
+
+/** Checks one argument; rejected arguments never reach the network. */
+const argument = <T>(schema: ZodMiniType<T>, value: unknown, name: string): T =>
+  parseWith(schema, value, 'invalid_argument', 'Invalid argument', name);
+
+/**
+ * Creates a client of the user API. Nothing is sent until a method is called.
+ *
+ * Throws a `UsersApiError` with code `invalid_argument` when `baseUrl` is not usable (for example
+ * a relative path outside a browser) or a number option is out of range.
+ *
+ * @example
+ * ```ts
+ * import { createUsersClient } from '@jt-users/sdk';
+ *
+ * const client = createUsersClient({
+ *   baseUrl: 'https://admin.example.com/api',
+ *   getToken: () => localStorage.getItem('token') ?? undefined,
+ * });
+ * const { items } = await client.listUsers({ status: 'active' });
+ * ```
+ */
+export function createUsersClient(options: UsersClientOptions): UsersClient {
+  const send = createSend(options);
+  const userPath = (id: string): string => `v1/users/${argument(UserIdSchema, id, 'id')}`;
+
+  // Arguments are checked inside the async functions, so a bad one rejects instead of throwing.
+  const listUsers = async (query: UserQuery = {}, { signal }: RequestOptions = {}) =>
+    send('GET', 'v1/users', UserPageSchema, {
+      searchParams: argument(UserQuerySchema, query, 'query'),
+      signal,
+    });
+
+  const setUserStatus = async (id: string, status: User['status'], { signal }: RequestOptions = {}) =>
+    send('PUT', `${userPath(id)}/status`, UserSchema, {
+      json: { status: argument(UserStatusSchema, status, 'status') },
+      signal,
+    });
+
+  return {
+    getCurrentUser: async ({ signal } = {}) => send('GET', 'v1/me', UserSchema, { signal }),
+    listUsers,
+    async *iterateUsers(query = {}, options = {}) {
+      let cursor: string | undefined;
+      do {
+        const page = await listUsers({ ...query, cursor }, options);
+        yield* page.items;
+        if (page.nextCursor === cursor) {
+          // A server that hands back the cursor it was given would keep this loop going forever.
+          throw new UsersApiError('invalid_response', `The server repeated the cursor ${cursor}`, {
+            status: 200,
+          });
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
+    getUser: async (id, { signal } = {}) => send('GET', userPath(id), UserSchema, { signal }),
+    setUserStatus,
+    activateUser: (id, options) => setUserStatus(id, 'active', options),
+    deactivateUser: (id, options) => setUserStatus(id, 'inactive', options),
+    setUserRole: async (id, role, { signal } = {}) =>
+      send('PUT', `${userPath(id)}/role`, UserSchema, {
+        json: { role: argument(UserRoleSchema, role, 'role') },
+        signal,
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * `@jt-users/sdk`: a typed client of the jt-users user API for browsers and Node 20+.
+ *
+ * @example
+ * ```ts
+ * import { createUsersClient, isUsersApiError } from '@jt-users/sdk';
+ *
+ * const client = createUsersClient({ baseUrl: '/api', credentials: 'include' });
+ * try {
+ *   await client.deactivateUser('usr_42');
+ * } catch (error) {
+ *   if (isUsersApiError(error)) console.warn(error.code, error.message);
+ * }
+ * ```
+ *
+ * @module
+ */
+export { createUsersClient } from './client.js';
+export {
+  CLIENT_ERROR_CODES,
+  UsersApiError,
+  isUsersApiError,
+  type UsersApiErrorCode,
+  type UsersApiErrorDetails,
+} from './errors.js';
+export type {
+  GetTokenOptions,
+  RequestOptions,
+  RetryOptions,
+  UsersClient,
+  UsersClientOptions,
+} from './types.js';
+export * from './schemas.js';

@@ -1,0 +1,158 @@
+/**
+ * The transport under the client: one ky instance plus what the contract asks of every call:
+ * the bearer token and its one refresh, a timeout per attempt, safe retries, and errors that never
+ * carry credentials.
+ *
+ * The retry loop is ours rather than ky's so that the 401 refresh does not spend a retry, a
+ * `Retry-After` beyond `maxDelayMs` ends the call instead of being shortened, and ky's errors
+ * (which hold the request, Authorization header included) never reach the caller.
+ *
+ * @module
+ */
+import ky from 'ky';
+import type { ZodMiniType } from 'zod/mini';
+import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
+import { readBody, toResponseError } from './response.js';
+import { isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
+import type { UsersClientOptions } from './types.js';
+
+const JSON_TYPE = 'application/json';
+
+/** What one call sends besides its method and path. */
+export interface SendOptions {
+  json?: unknown;
+  searchParams?: Record<string, string | number | undefined>;
+  signal?: AbortSignal | undefined;
+}
+
+/** Sends one call of the contract and resolves with its body, checked against `schema`. */
+export type Send = <T>(
+  method: 'GET' | 'PUT',
+  path: string,
+  schema: ZodMiniType<T>,
+  options?: SendOptions,
+) => Promise<T>;
+
+/** `baseUrl` as an absolute http(s) URL; a relative one is resolved against the page, where there is one. */
+function resolveBaseUrl(baseUrl: string): string {
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl, page);
+  } catch {
+    // Reported below, with a message that says what is expected.
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) {
+    throw new UsersApiError(
+      'invalid_argument',
+      `baseUrl must be an absolute http(s) URL${page ? ' or a path' : ' outside a browser'}: ${baseUrl}`,
+    );
+  }
+  return url.href;
+}
+
+/** Whatever a call threw, as the one error type of the SDK. */
+function toUsersApiError(error: unknown, signal: AbortSignal | undefined): UsersApiError {
+  if (signal?.aborted)
+    return new UsersApiError('aborted', DEFAULT_MESSAGES.aborted, { cause: signal.reason });
+  if (error instanceof UsersApiError) return error;
+  // ky's TimeoutError holds the request, and with it the Authorization header: it is not kept as cause.
+  if ((error as Error | undefined)?.name === 'TimeoutError')
+    return new UsersApiError('timeout', DEFAULT_MESSAGES.timeout);
+  return new UsersApiError('network', DEFAULT_MESSAGES.network, { cause: error });
+}
+
+/** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
+export function createSend(options: UsersClientOptions): Send {
+  const { getToken, timeoutMs = 10_000, retry } = options;
+  const limit = retry?.limit ?? 2;
+  const backoffMs = retry?.backoffMs ?? 300;
+  const maxDelayMs = retry?.maxDelayMs ?? 10_000;
+  if (!(timeoutMs > 0 && limit >= 0 && backoffMs >= 0 && maxDelayMs >= 0)) {
+    throw new UsersApiError(
+      'invalid_argument',
+      'timeoutMs must be positive; retry.limit, backoffMs and maxDelayMs at least 0',
+    );
+  }
+  const api = ky.create({
+    prefixUrl: resolveBaseUrl(options.baseUrl),
+    credentials: options.credentials,
+    // Looked up per call, so a fetch patched after the client was created (mocks, tracing) is used.
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeout: timeoutMs,
+    retry: 0,
+    throwHttpErrors: false,
+  });
+
+  const readToken = async (forceRefresh: boolean): Promise<string | undefined> => {
+    try {
+      return await getToken?.({ forceRefresh });
+    } catch (cause) {
+      throw new UsersApiError('unauthenticated', 'Could not get an access token.', { cause });
+    }
+  };
+
+  const attempt = async <T>(
+    method: 'GET' | 'PUT',
+    path: string,
+    schema: ZodMiniType<T>,
+    init: SendOptions,
+  ): Promise<T> => {
+    const { signal } = init;
+    signal?.throwIfAborted();
+    let token = await readToken(false);
+    let refreshed = false;
+    // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
+    // safe. A future non-idempotent method must not be retried: the server may have acted on it.
+    const mayRetry = method === 'GET' || method === 'PUT';
+    for (let retries = 0; ;) {
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await api(path, {
+          method,
+          json: init.json,
+          searchParams: init.searchParams,
+          signal,
+          headers: token ? { accept: JSON_TYPE, authorization: `Bearer ${token}` } : { accept: JSON_TYPE },
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        failure = error;
+      }
+      if (response?.status === 401 && getToken && !refreshed) {
+        // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
+        void response.body?.cancel();
+        refreshed = true;
+        token = await readToken(true);
+        continue;
+      }
+      const retryable = response ? isRetryableStatus(response.status) : true;
+      const wait =
+        mayRetry && retryable && retries < limit
+          ? retryDelay(
+              retries,
+              response && parseRetryAfter(response.headers.get('retry-after')),
+              backoffMs,
+              maxDelayMs,
+            )
+          : undefined;
+      if (wait === undefined) {
+        if (!response) throw failure;
+        if (response.ok) return readBody(response, schema, `Unexpected answer from ${method} /${path}`);
+        throw await toResponseError(response);
+      }
+      void response?.body?.cancel();
+      retries++;
+      await sleep(wait, signal);
+    }
+  };
+
+  return async (method, path, schema, init = {}) => {
+    try {
+      return await attempt(method, path, schema, init);
+    } catch (error) {
+      throw toUsersApiError(error, init.signal);
+    }
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Turning an HTTP answer into a value of the contract, or into a `UsersApiError`.
+ *
+ * @module
+ */
+import type { ZodMiniType } from 'zod/mini';
+import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
+import { parseRetryAfter } from './retry.js';
+import { API_ERROR_CODES, ProblemSchema } from './schemas.js';
+import { parseWith } from './validate.js';
+
+/** The code an answer without a usable problem body gets, by status. 409 is left out: it has two meanings. */
+const CODE_BY_STATUS: Readonly<Record<number, UsersApiErrorCode>> = {
+  400: 'invalid_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'rate_limited',
+};
+
+const isContractCode = (code: string): code is (typeof API_ERROR_CODES)[number] =>
+  (API_ERROR_CODES as readonly string[]).includes(code);
+
+/** The answer's JSON, or undefined when it is not JSON at all (an HTML error page, an empty body). */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body of a successful answer, checked against `schema`. */
+export async function readBody<T>(response: Response, schema: ZodMiniType<T>, context: string): Promise<T> {
+  const body = await readJson(response);
+  if (body === undefined) {
+    throw new UsersApiError('invalid_response', `${context}: the answer is not JSON`, {
+      status: response.status,
+    });
+  }
+  return parseWith(schema, body, 'invalid_response', context, '', response.status);
+}
+
+/**
+ * The error a failed answer stands for. A problem+json body with a contract code is taken at its
+ * word; anything else (an HTML page from a proxy, a problem with a foreign code) is judged by status.
+ */
+export async function toResponseError(response: Response): Promise<UsersApiError> {
+  const { status } = response;
+  const parsed = ProblemSchema.safeParse(await readJson(response).catch(() => undefined));
+  const problem = parsed.success ? parsed.data : undefined;
+  const code =
+    problem && isContractCode(problem.code)
+      ? problem.code
+      : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown'));
+  return new UsersApiError(code, problem?.detail ?? problem?.title ?? DEFAULT_MESSAGES[code], {
+    status,
+    detail: problem?.detail,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+  });
+}
