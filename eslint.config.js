@@ -59,6 +59,9 @@ export default tseslint.config(
         {
           allowForKnownSafeCalls: [
             { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+            // @open-wc/semantic-dom-diff types chai's `equal` as returning a promise (for its DOM
+            // snapshots); a plain `expect(a).to.equal(b)` is synchronous and complete.
+            { from: 'package', package: '@open-wc/semantic-dom-diff', name: ['equal', 'eq', 'equals'] },
           ],
         },
       ],

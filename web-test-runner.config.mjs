@@ -25,7 +25,9 @@ export const chromiumArgs = [
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  // esbuild's transform API reads the tsconfig file raw and ignores `extends`: point it at the
+  // file that holds the decorator settings itself, or Lit throws "Unsupported decorator location".
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   middleware: [
     async function serveMockServiceWorker(context, next) {
       if (context.path !== '/mockServiceWorker.js') return next();
