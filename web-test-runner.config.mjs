@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserDepsPlugin } from './test/web-test-runner/browser-deps.mjs';
+import { resolveTsxPlugin } from './test/web-test-runner/resolve-tsx.mjs';
 
 const require = createRequire(import.meta.url);
 const workerPath = require.resolve('msw/mockServiceWorker.js');
@@ -23,11 +25,17 @@ export const chromiumArgs = [
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  files: ['test/**/*.test.{ts,tsx}', '!test/**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   // esbuild's transform API reads the tsconfig file raw and ignores `extends`: point it at the
   // file that holds the decorator settings itself, or Lit throws "Unsupported decorator location".
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  // It also holds `jsx: react-jsx`, the automatic runtime the React demo's .tsx files need.
+  plugins: [
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+    resolveTsxPlugin(),
+    // The demo hosts' frameworks, bundled for the browser (React is CommonJS only).
+    browserDepsPlugin(['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', 'vue']),
+  ],
   middleware: [
     async function serveMockServiceWorker(context, next) {
       if (context.path !== '/mockServiceWorker.js') return next();
@@ -37,10 +45,21 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // One window per test file, not one tab: with concurrent files only the front tab is
+      // visible, and a hidden tab runs no animation frames (fixtures wait for one) and loses
+      // focus to the tab that sends keys.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: chromiumArgs,
+      },
+      // Test files run in parallel pages, and only one page of a window has focus: without this,
+      // focus and :focus-visible behave differently depending on which file runs beside which.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await page.emulateFocusedPage(true);
+        return page;
       },
     }),
   ],

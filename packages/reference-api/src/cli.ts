@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run api`: the reference API on a local port, for the demo and for manual checks.
  *

@@ -1,0 +1,167 @@
+import { LitElement, html, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { JtCancelEvent, JtConfirmEvent } from '../shared/events.js';
+import { resolveLang, stringsFor } from '../shared/i18n/localize.js';
+import { buttonStyles, themeStyles } from '../shared/theme.js';
+import { confirmDialogStyles } from './confirm-dialog.styles.js';
+
+/** The look of the confirm button: `danger` for changes that take something away. */
+export type ConfirmTone = 'default' | 'danger';
+
+/**
+ * A modal confirm dialog on the native `<dialog>` (opened with `showModal()`, so the page behind
+ * it is inert and focus stays inside). `show()` resolves `true` when the person confirms and
+ * `false` for Cancel or Escape. Focus starts on the safe choice (Cancel) when `tone="danger"`,
+ * on the confirm button otherwise, and returns to the element that opened it.
+ *
+ * @tag jt-confirm-dialog
+ * @summary Modal confirm dialog that names a change and its consequence.
+ *
+ * @example
+ * ```html
+ * <jt-confirm-dialog heading="Deactivate Jane Doe?" message="Jane Doe will no longer be able to log in."
+ *   confirm-label="Deactivate" tone="danger"></jt-confirm-dialog>
+ * <script type="module">
+ *   const ok = await document.querySelector('jt-confirm-dialog').show(button);
+ * </script>
+ * ```
+ *
+ * @fires {JtConfirmEvent} jt-confirm - The person confirmed. Bubbles, not composed.
+ * @fires {JtCancelEvent} jt-cancel - The dialog closed without confirming (Cancel or Escape). Bubbles, not composed.
+ *
+ * @slot - Extra content between the message and the buttons.
+ *
+ * @csspart dialog - The native `<dialog>`.
+ * @csspart form - The form holding content and buttons.
+ * @csspart heading - The heading.
+ * @csspart description - The message paragraph.
+ * @csspart actions - The row of buttons.
+ * @csspart cancel-button - The Cancel button.
+ * @csspart confirm-button - The confirm button.
+ *
+ * @cssprop --jt-color-background - Dialog background.
+ * @cssprop --jt-color-text - Text colour.
+ * @cssprop --jt-color-border - Border colour.
+ * @cssprop --jt-color-accent - Confirm button of the default tone.
+ * @cssprop --jt-color-danger - Confirm button of the danger tone.
+ * @cssprop --jt-color-backdrop - The backdrop behind the dialog.
+ * @cssprop --jt-radius-large - Corner radius of the dialog.
+ */
+export class JtConfirmDialog extends LitElement {
+  static override styles = [themeStyles, buttonStyles, confirmDialogStyles];
+
+  /** The question, e.g. "Deactivate Jane Doe?". */
+  @property() heading = '';
+
+  /** The consequence, e.g. "Jane Doe will no longer be able to log in.". */
+  @property() message = '';
+
+  /** Text of the confirm button; defaults to "Confirm" in the element's language. */
+  @property({ attribute: 'confirm-label' }) confirmLabel?: string;
+
+  /** Text of the cancel button; defaults to "Cancel" in the element's language. */
+  @property({ attribute: 'cancel-label' }) cancelLabel?: string;
+
+  /** `danger` styles the confirm button as destructive and puts the initial focus on Cancel. */
+  @property({ reflect: true }) tone: ConfirmTone = 'default';
+
+  /** Forces the light or dark scheme; by default the dialog follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement;
+  @query('[part~="confirm-button"]') private confirmButton!: HTMLButtonElement;
+
+  #answer?: Promise<boolean>;
+  #settle?: (confirmed: boolean) => void;
+  #opener: HTMLElement | null = null;
+
+  /** Whether the dialog is showing. */
+  get isOpen(): boolean {
+    return this.#answer !== undefined;
+  }
+
+  /**
+   * Opens the dialog modally. Resolves `true` when confirmed, `false` on Cancel or Escape.
+   * Calling it again while open returns the same promise.
+   *
+   * @param opener Where focus goes back to afterwards; defaults to the element focused now.
+   */
+  async show(opener: HTMLElement | null = deepActiveElement()): Promise<boolean> {
+    if (this.#answer) return this.#answer;
+    this.#opener = opener;
+    this.#answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
+    const answer = this.#answer;
+    await this.updateComplete;
+    this.dialog.returnValue = '';
+    this.dialog.showModal();
+    (this.tone === 'danger' ? this.cancelButton : this.confirmButton).focus();
+    return answer;
+  }
+
+  /** Closes the dialog as if the person chose: `true` confirms, `false` cancels. */
+  close(confirmed = false): void {
+    if (this.dialog?.open) this.dialog.close(confirmed ? 'confirm' : 'cancel');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A dialog removed while open can never be answered: settle it as cancelled.
+    this.#finish(false);
+  }
+
+  protected override render(): TemplateResult {
+    const strings = stringsFor(resolveLang(this));
+    return html`
+      <dialog part="dialog" aria-labelledby="heading" aria-describedby="description" @close=${this.#onClose}>
+        <form method="dialog" part="form">
+          <h2 id="heading" part="heading">${this.heading}</h2>
+          <p id="description" part="description">${this.message}</p>
+          <slot></slot>
+          <div part="actions">
+            <button class="button" part="cancel-button" value="cancel">
+              ${this.cancelLabel ?? strings.cancel}
+            </button>
+            <button
+              class="button ${this.tone === 'danger' ? 'danger' : 'primary'}"
+              part="confirm-button"
+              value="confirm"
+            >
+              ${this.confirmLabel ?? strings.confirm}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    `;
+  }
+
+  #onClose = (): void => {
+    this.#finish(this.dialog.returnValue === 'confirm');
+  };
+
+  #finish(confirmed: boolean): void {
+    const settle = this.#settle;
+    if (!settle) return;
+    const opener = this.#opener;
+    this.#settle = undefined;
+    this.#answer = undefined;
+    this.#opener = null;
+    if (this.dialog?.open) this.dialog.close();
+    if (opener?.isConnected) opener.focus();
+    this.dispatchEvent(confirmed ? new JtConfirmEvent({ opener }) : new JtCancelEvent({ opener }));
+    settle(confirmed);
+  }
+}
+
+/** The focused element, looking into open shadow roots (`document.activeElement` stops at hosts). */
+function deepActiveElement(): HTMLElement | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jt-confirm-dialog': JtConfirmDialog;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * How an element finds its SDK client: the `client` property wins; otherwise the `api-base`
+ * attribute names an API that the browser's cookies authenticate.
+ *
+ * @module
+ */
+import { createUsersClient, type UsersClient } from '@jt-users/sdk';
+
+const clientsByBase = new Map<string, UsersClient>();
+
+/**
+ * The cookie-session client of an API base URL. Memoized per base, so every element with the
+ * same `api-base` shares one client, and so one cache of users and one current-user request.
+ */
+export function clientForApiBase(apiBase: string): UsersClient {
+  let client = clientsByBase.get(apiBase);
+  if (!client) {
+    client = createUsersClient({ baseUrl: apiBase, credentials: 'include' });
+    clientsByBase.set(apiBase, client);
+  }
+  return client;
+}
+
+/** The client an element uses: its `client` property, else one for its `api-base`, else none. */
+export function resolveClient(
+  client: UsersClient | undefined,
+  apiBase: string | undefined | null,
+): UsersClient | undefined {
+  if (client) return client;
+  return apiBase ? clientForApiBase(apiBase) : undefined;
+}

@@ -1,0 +1,123 @@
+/**
+ * The one localisation mechanism of the elements: string tables per language, host overrides,
+ * the language an element is in, and `Intl` formatting in that language.
+ *
+ * @module
+ */
+import { de } from './de.js';
+import { en, type Strings } from './en.js';
+
+export type { Strings } from './en.js';
+
+/** The languages that ship with the elements. Any other language falls back to English. */
+export const BUILT_IN_LANGUAGES = ['en', 'de'] as const;
+
+const builtIn = new Map<string, Strings>([
+  ['en', en],
+  ['de', de],
+]);
+const overrides = new Map<string, Partial<Strings>>();
+const resolved = new Map<string, Strings>();
+const listeners = new Set<() => void>();
+
+/** `de-AT` → `de`: tables are chosen by the primary subtag; overrides may use either. */
+function primary(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? 'en';
+}
+
+/**
+ * Replaces some strings of one language, for every element on the page. Connected elements
+ * re-render at once. A language without a built-in table starts from English.
+ *
+ * @example setStrings('de', { deactivateConfirm: 'Sperren' })
+ */
+export function setStrings(lang: string, strings: Partial<Strings>): void {
+  const key = lang.toLowerCase();
+  overrides.set(key, { ...overrides.get(key), ...strings });
+  resolved.clear();
+  notifyLocaleChange();
+}
+
+/** The complete string table of a language: English, then the built-in table, then overrides. */
+export function stringsFor(lang: string): Strings {
+  const key = lang.toLowerCase();
+  let table = resolved.get(key);
+  if (!table) {
+    const base = primary(key);
+    table = { ...en, ...builtIn.get(base), ...overrides.get(base), ...overrides.get(key) };
+    resolved.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * The language of a node: its own or its closest ancestor's `lang` attribute, looking through
+ * shadow roots up to the document; `en` when none is set.
+ */
+export function resolveLang(node: Node): string {
+  let current: Node | null = node;
+  while (current) {
+    const element: Element | null = current instanceof Element ? current : current.parentElement;
+    const withLang: Element | null | undefined = element?.closest('[lang]');
+    const value = withLang?.getAttribute('lang');
+    if (value) return value;
+    const root: Node = (withLang ?? element ?? current).getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return 'en';
+}
+
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Calls `listener` when strings are overridden or a `lang` attribute in the document changes.
+ * The observer is created on the first subscription, never at import time.
+ */
+export function onLocaleChange(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!langObserver && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+    langObserver = new MutationObserver(notifyLocaleChange);
+    langObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  };
+}
+
+function notifyLocaleChange(): void {
+  for (const listener of [...listeners]) listener();
+}
+
+/** `Intl` throws on a malformed language tag; a page's typo must not break the element. */
+function safeLang(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** Formats a number for a language, e.g. `1,234` / `1.234`. */
+export function formatNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(safeLang(lang)).format(value);
+}
+
+/** Formats an ISO timestamp as a medium date and short time for a language. */
+export function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(safeLang(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/** Formats an ISO timestamp as a medium date for a language. */
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(safeLang(lang), { dateStyle: 'medium' }).format(new Date(iso));
+}

@@ -1,0 +1,221 @@
+/**
+ * The base class of every data element: configuration (`client` / `api-base`), the signed-in
+ * user and the Admin check, the shared store, language and error reporting.
+ *
+ * @module
+ */
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { UsersClient } from '@jt-users/sdk';
+import type { User } from '@jt-users/sdk/schemas';
+import { resolveClient } from './client-config.js';
+import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
+import { onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
+import { ensureLiveRegion } from './live-region.js';
+import { errorMessage, isAbortError } from './messages.js';
+import { UsersStore } from './users-store.js';
+import { isUsersApiError } from '@jt-users/sdk';
+
+/**
+ * Where the Admin check stands:
+ * - `unconfigured`: neither `client` nor `api-base` is set;
+ * - `checking`: waiting for the signed-in user;
+ * - `admin`: the signed-in user is an Admin: load and show users;
+ * - `denied`: not an Admin, or the server answered 403: show the explanation only;
+ * - `error`: the signed-in user could not be loaded.
+ */
+export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'error';
+
+/**
+ * Base of the elements that show users. Subclasses:
+ * - read users with `this.store?.get(id)` in `render()` (the base re-renders on store changes;
+ *   override {@link JtElement.storeChanged} to re-render only for the ids shown);
+ * - start their own requests only when `this.access === 'admin'` (a Task whose args include it);
+ * - begin `render()` with `this.renderAccessGate()`, which covers every non-admin state;
+ * - report failures with {@link JtElement.reportError}, which ignores aborts, fires `jt-error`
+ *   once and turns a 403 into the denied state.
+ */
+export abstract class JtElement extends LitElement {
+  /** The SDK client. Elements with the same client share one cache of users. Wins over `api-base`. */
+  @property({ attribute: false }) client?: UsersClient;
+
+  /** Base URL of the user API for cookie sessions, e.g. `/api`. Used when `client` is not set. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The signed-in user, if the host knows it: saves the `getCurrentUser` request. */
+  @property({ attribute: false }) currentUser?: User;
+
+  /** Forces the light or dark scheme; by default the element follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * Mirrors the element's own `lang` attribute so a change re-renders. (The native `lang`
+   * property stays untouched; ancestors' `lang` changes arrive through `onLocaleChange`.)
+   */
+  @property({ attribute: 'lang' }) protected langAttribute?: string;
+
+  /** Set when a 403 arrived: the signed-in user turned out not to be an Admin after all. */
+  #forbidden = false;
+  #accessDeniedFired = false;
+  #unsubscribeStore?: () => void;
+  #subscribedStore?: UsersStore;
+  #unsubscribeLocale?: () => void;
+
+  /** Resolves the signed-in user: the `currentUser` property, else one shared request per client. */
+  protected readonly viewerTask = new Task(this, {
+    task: async ([store, given], { signal }) => {
+      if (given) return given;
+      if (!store) return undefined;
+      try {
+        return await store.currentUser(signal);
+      } catch (error) {
+        this.reportError(error, 'current-user');
+        throw error;
+      }
+    },
+    args: () => [this.store, this.currentUser] as const,
+  });
+
+  /** The store of this element's client; `undefined` until `client` or `api-base` is set. */
+  get store(): UsersStore | undefined {
+    const client = resolveClient(this.client, this.apiBase);
+    return client ? UsersStore.for(client) : undefined;
+  }
+
+  /** The signed-in user once known. */
+  get viewer(): User | undefined {
+    return this.viewerTask.value;
+  }
+
+  /** Where the Admin check stands; see {@link AccessState}. */
+  get access(): AccessState {
+    if (!this.store) return 'unconfigured';
+    if (this.#forbidden) return 'denied';
+    if (this.viewerTask.status === TaskStatus.ERROR) return 'error';
+    const viewer = this.viewer;
+    if (this.viewerTask.status !== TaskStatus.COMPLETE || !viewer) return 'checking';
+    return viewer.role === 'admin' ? 'admin' : 'denied';
+  }
+
+  /** Whether `user` is the signed-in user (self-protection: no self-deactivation). */
+  isSelf(user: Pick<User, 'id'>): boolean {
+    return this.viewer?.id === user.id;
+  }
+
+  /** The language the element renders in: its own or the closest ancestor's `lang`, else `en`. */
+  get locale(): string {
+    return resolveLang(this);
+  }
+
+  /** The strings of {@link JtElement.locale}, including the host's overrides. */
+  get strings(): Strings {
+    return stringsFor(this.locale);
+  }
+
+  /** The localized message for an error, for showing next to the control that failed. */
+  messageFor(error: unknown): string {
+    return errorMessage(error, this.strings, this.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ensureLiveRegion();
+    this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate());
+    this.#syncStoreSubscription();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribeLocale?.();
+    this.#unsubscribeLocale = undefined;
+    this.#unsubscribeStore?.();
+    this.#unsubscribeStore = undefined;
+    this.#subscribedStore = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('client') || changed.has('apiBase')) {
+      this.#forbidden = false;
+      this.#accessDeniedFired = false;
+      this.#syncStoreSubscription();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.access === 'denied') this.#fireAccessDenied();
+  }
+
+  /**
+   * Called synchronously when users in the store change. Re-renders by default; override to
+   * re-render only when `ids` holds a user this element shows.
+   */
+  protected storeChanged(_ids: ReadonlySet<string>): void {
+    this.requestUpdate();
+  }
+
+  /**
+   * Reports a failed request: aborts are ignored (returns `undefined`); otherwise fires
+   * `jt-error` once for this failure, treats a 403 as "not an Admin" (denied state and
+   * `jt-access-denied`) and returns the localized message to show.
+   */
+  reportError(error: unknown, operation: JtOperation): string | undefined {
+    if (isAbortError(error)) return undefined;
+    if (isUsersApiError(error)) {
+      this.dispatchEvent(new JtErrorEvent({ error, operation }));
+      if (error.code === 'forbidden') {
+        this.#forbidden = true;
+        this.requestUpdate();
+      }
+    }
+    return this.messageFor(error);
+  }
+
+  /**
+   * What to render instead of the element's content while the Admin check is not `admin`
+   * (`nothing` when it is). Subclasses start `render()` with:
+   * `const gate = this.renderAccessGate(); if (gate !== nothing) return gate;`
+   */
+  protected renderAccessGate(): TemplateResult | typeof nothing {
+    const s = this.strings;
+    switch (this.access) {
+      case 'admin':
+        return nothing;
+      case 'unconfigured':
+        return html`<p part="notice">${s.notConfigured}</p>`;
+      case 'checking':
+        return html`<p part="notice loading" aria-busy="true">${s.accessChecking}</p>`;
+      case 'denied': {
+        // A 403 answer to something the person just did is news: say it as an alert.
+        if (this.#forbidden) return html`<p part="notice access-denied" role="alert">${s.errorForbidden}</p>`;
+        const viewer = this.viewer;
+        const text =
+          viewer && viewer.role !== 'admin' ? s.accessDenied(s.role(viewer.role)) : s.accessDeniedUnknown;
+        return html`<p part="notice access-denied">${text}</p>`;
+      }
+      case 'error':
+        return html`<div part="notice error">
+          <p role="alert">${s.accessError} ${this.messageFor(this.viewerTask.error)}</p>
+          <button class="button" part="retry-button" type="button" @click=${() => void this.viewerTask.run()}>
+            ${s.retry}
+          </button>
+        </div>`;
+    }
+  }
+
+  #fireAccessDenied(): void {
+    if (this.#accessDeniedFired) return;
+    this.#accessDeniedFired = true;
+    this.dispatchEvent(new JtAccessDeniedEvent({ currentUser: this.viewer ?? null }));
+  }
+
+  #syncStoreSubscription(): void {
+    const store = this.isConnected ? this.store : undefined;
+    if (store === this.#subscribedStore) return;
+    this.#unsubscribeStore?.();
+    this.#subscribedStore = store;
+    this.#unsubscribeStore = store?.subscribe((ids) => this.storeChanged(ids));
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The one polite live region of the page, shared by every element, for announcing results such
+ * as "Jane Doe was deactivated." A single region in the document (not one per shadow root) is
+ * what screen readers follow most reliably.
+ *
+ * @module
+ */
+
+/** Attribute that marks the region; tests and hosts can find it with `[data-jt-live-region]`. */
+export const LIVE_REGION_ATTRIBUTE = 'data-jt-live-region';
+
+let region: HTMLElement | undefined;
+
+/**
+ * Creates the region if it is missing. Elements call this when they connect, so the region is in
+ * the page before the first announcement (a region created together with its text is often not read).
+ */
+export function ensureLiveRegion(): HTMLElement {
+  if (region?.isConnected) return region;
+  region = document.createElement('div');
+  region.setAttribute(LIVE_REGION_ATTRIBUTE, '');
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  region.setAttribute('aria-atomic', 'true');
+  // Visually hidden but read. Set through the CSSOM: a `style` attribute would break under a
+  // strict Content-Security-Policy.
+  Object.assign(region.style, {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: '0',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+    border: '0',
+  });
+  document.body.append(region);
+  return region;
+}
+
+/**
+ * How long the region stays empty before the new text goes in. Screen readers coalesce changes
+ * made close together; the pause makes "same text again" a change they announce. A timer, not
+ * an animation frame: frames do not run in hidden tabs, announcements still must.
+ */
+const ANNOUNCE_DELAY_MS = 50;
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/** Says `message` politely, in `lang` when given. The latest message wins. */
+export function announce(message: string, lang?: string): void {
+  const target = ensureLiveRegion();
+  target.textContent = '';
+  if (lang) target.lang = lang;
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    target.textContent = message;
+  }, ANNOUNCE_DELAY_MS);
+}

@@ -1,0 +1,209 @@
+/**
+ * The one implementation of the status-change and role-change flows, used by the table, the
+ * toggle and the profile alike:
+ *
+ * control → cancelable `jt-user-status-change` → `<jt-confirm-dialog>` → `store.setStatus`
+ * (instant everywhere, pending) → `jt-user-status-changed` + polite announcement, or rollback
+ * (done by the store) + message for the control + `jt-error`.
+ *
+ * @module
+ */
+import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import type { User, UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import { JtConfirmDialog, type ConfirmTone } from '../confirm-dialog/confirm-dialog.js';
+import {
+  JtUserRoleChangeEvent,
+  JtUserRoleChangedEvent,
+  JtUserStatusChangeEvent,
+  JtUserStatusChangedEvent,
+} from './events.js';
+import type { JtElement } from './jt-element.js';
+import { announce } from './live-region.js';
+import type { UserMutation } from './users-store.js';
+
+/**
+ * How a flow ended:
+ * - `changed`: the server confirmed;
+ * - `failed`: the server refused or could not be reached; the message is in `errorFor()`;
+ * - `cancelled`: the person cancelled the dialog (nothing was sent);
+ * - `prevented`: a listener called `preventDefault()` on the change event;
+ * - `busy`: a change of that user is already pending or a dialog is open (nothing happened);
+ * - `refused`: the change is not offered (deactivating oneself).
+ */
+export type ChangeOutcome = 'changed' | 'failed' | 'cancelled' | 'prevented' | 'busy' | 'refused';
+
+interface Prompt {
+  heading: string;
+  message: string;
+  confirmLabel: string;
+  tone: ConfirmTone;
+}
+
+const DIALOG_TAG = 'jt-confirm-dialog';
+
+/**
+ * Add one to an element (`#changes = new UserChangeController(this)`), put
+ * `${this.#changes.renderDialog()}` in every `render()` branch that shows a control, and call
+ * {@link UserChangeController.changeStatus} / {@link UserChangeController.changeRole} from the
+ * control. Show {@link UserChangeController.errorFor} next to the control (`role="alert"`) and
+ * disable it while {@link UserChangeController.isPending}.
+ */
+export class UserChangeController implements ReactiveController {
+  readonly #host: JtElement;
+  readonly #dialog = createRef<JtConfirmDialog>();
+  readonly #errors = new Map<string, string>();
+  #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
+  #prompting = false;
+
+  constructor(host: JtElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // The dialog is needed by every flow; define it if the page only defined the host element.
+    if (!customElements.get(DIALOG_TAG)) customElements.define(DIALOG_TAG, JtConfirmDialog);
+  }
+
+  /** The localized message of the last failed change of that user and kind, until the next attempt. */
+  errorFor(userId: string, kind: UserMutation = 'status'): string | undefined {
+    return this.#errors.get(`${kind}:${userId}`);
+  }
+
+  /** Whether a change of that user (of `kind`, or of any kind) is waiting for the server. */
+  isPending(userId: string, kind?: UserMutation): boolean {
+    return this.#host.store?.isPending(userId, kind) ?? false;
+  }
+
+  /** Forgets a shown error, e.g. when the element starts showing another user. */
+  clearErrors(): void {
+    this.#errors.clear();
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Runs the status flow for `user` towards `status`.
+   *
+   * @param opener The control that started it; focus returns there when the dialog closes.
+   */
+  async changeStatus(user: User, status: UserStatus, opener?: HTMLElement | null): Promise<ChangeOutcome> {
+    const host = this.#host;
+    const s = host.strings;
+    if (status === 'inactive' && host.isSelf(user)) return 'refused';
+    return this.#run({
+      kind: 'status',
+      user,
+      opener,
+      event: new JtUserStatusChangeEvent({ user, status }),
+      prompt:
+        status === 'inactive'
+          ? {
+              heading: s.deactivateHeading(user.name),
+              message: s.deactivateMessage(user.name),
+              confirmLabel: s.deactivateConfirm,
+              tone: 'danger',
+            }
+          : {
+              heading: s.activateHeading(user.name),
+              message: s.activateMessage(user.name, s.role(user.role)),
+              confirmLabel: s.activateConfirm,
+              tone: 'default',
+            },
+      send: (store) => store.setStatus(user.id, status),
+      done: (updated) => {
+        host.dispatchEvent(new JtUserStatusChangedEvent({ user: updated, previousStatus: user.status }));
+        const t = host.strings;
+        announce(
+          updated.status === 'active'
+            ? t.announceActivated(updated.name)
+            : t.announceDeactivated(updated.name),
+          host.locale,
+        );
+      },
+    });
+  }
+
+  /** Runs the role flow for `user` towards `role`, exactly like {@link UserChangeController.changeStatus}. */
+  async changeRole(user: User, role: UserRole, opener?: HTMLElement | null): Promise<ChangeOutcome> {
+    const host = this.#host;
+    const s = host.strings;
+    return this.#run({
+      kind: 'role',
+      user,
+      opener,
+      event: new JtUserRoleChangeEvent({ user, role }),
+      prompt: {
+        heading: s.roleHeading(user.name),
+        message: s.roleMessage(user.name, s.role(user.role), s.role(role)),
+        confirmLabel: s.roleConfirm,
+        tone: 'default',
+      },
+      send: (store) => store.setRole(user.id, role),
+      done: (updated) => {
+        host.dispatchEvent(new JtUserRoleChangedEvent({ user: updated, previousRole: user.role }));
+        const t = host.strings;
+        announce(t.announceRoleChanged(updated.name, t.role(updated.role)), host.locale);
+      },
+    });
+  }
+
+  /** The dialog the flows open. Render it wherever a control that starts a flow is rendered. */
+  renderDialog(): TemplateResult {
+    const p = this.#prompt;
+    return html`<jt-confirm-dialog
+      ${ref(this.#dialog)}
+      exportparts="dialog, heading: dialog-heading, description: dialog-description, actions: dialog-actions, cancel-button, confirm-button"
+      .heading=${p.heading}
+      .message=${p.message}
+      .confirmLabel=${p.confirmLabel}
+      .cancelLabel=${this.#host.strings.cancel}
+      .tone=${p.tone}
+    ></jt-confirm-dialog>`;
+  }
+
+  async #run(flow: {
+    kind: UserMutation;
+    user: User;
+    opener: HTMLElement | null | undefined;
+    event: Event;
+    prompt: Prompt;
+    send: (store: NonNullable<JtElement['store']>) => Promise<User>;
+    done: (updated: User) => void;
+  }): Promise<ChangeOutcome> {
+    const host = this.#host;
+    const store = host.store;
+    const key = `${flow.kind}:${flow.user.id}`;
+    if (!store || this.#prompting || store.isPending(flow.user.id, flow.kind)) return 'busy';
+
+    host.dispatchEvent(flow.event);
+    if (flow.event.defaultPrevented) return 'prevented';
+
+    this.#prompting = true;
+    let confirmed: boolean;
+    try {
+      this.#prompt = flow.prompt;
+      host.requestUpdate();
+      await host.updateComplete;
+      const dialog = this.#dialog.value;
+      if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
+      confirmed = await dialog.show(flow.opener ?? null);
+    } finally {
+      this.#prompting = false;
+    }
+    if (!confirmed) return 'cancelled';
+
+    this.#errors.delete(key);
+    host.requestUpdate();
+    try {
+      const updated = await flow.send(store);
+      flow.done(updated);
+      return 'changed';
+    } catch (error) {
+      const message = host.reportError(error, flow.kind);
+      if (message !== undefined) this.#errors.set(key, message);
+      host.requestUpdate();
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The cache of users that every element given the same client shares, so that a change made in
+ * one element shows in all of them in the same frame.
+ *
+ * @module
+ */
+import { UsersApiError, type UsersClient } from '@jt-users/sdk';
+import type { User, UserPage, UserQuery, UserRole, UserStatus } from '@jt-users/sdk/schemas';
+
+/** Told which user ids changed. Called synchronously inside the change. */
+export type UsersStoreListener = (ids: ReadonlySet<string>) => void;
+
+/** The kinds of change a store sends; at most one of each kind per user is in flight. */
+export type UserMutation = 'status' | 'role';
+
+const stores = new WeakMap<UsersClient, UsersStore>();
+
+/**
+ * One store per {@link UsersClient}: get it with {@link UsersStore.for}. Elements read users with
+ * {@link UsersStore.get} while rendering and re-render when {@link UsersStore.subscribe} tells
+ * them an id they show changed. They never change a user object themselves.
+ */
+export class UsersStore {
+  /** The store of `client`, created on first use. */
+  static for(client: UsersClient): UsersStore {
+    let store = stores.get(client);
+    if (!store) {
+      store = new UsersStore(client);
+      stores.set(client, store);
+    }
+    return store;
+  }
+
+  readonly client: UsersClient;
+  readonly #users = new Map<string, User>();
+  readonly #listeners = new Set<UsersStoreListener>();
+  readonly #pending = new Map<string, Promise<User>>();
+  #currentUser: Promise<User> | undefined;
+
+  private constructor(client: UsersClient) {
+    this.client = client;
+  }
+
+  /**
+   * The signed-in user. One `getCurrentUser` request per client, however many elements ask; a
+   * failed request is forgotten so the next call tries again. Aborting `signal` stops waiting
+   * (rejecting with code `aborted`) without cancelling the request others may share.
+   */
+  currentUser(signal?: AbortSignal): Promise<User> {
+    if (!this.#currentUser) {
+      const request = this.client.getCurrentUser().then((user) => {
+        this.put(user);
+        return user;
+      });
+      this.#currentUser = request;
+      request.catch(() => {
+        if (this.#currentUser === request) this.#currentUser = undefined;
+      });
+    }
+    return signal ? abortable(this.#currentUser, signal) : this.#currentUser;
+  }
+
+  /** The cached user with that id, if any. */
+  get(id: string): User | undefined {
+    return this.#users.get(id);
+  }
+
+  /** Fetches one user, caches it and returns it. */
+  async load(id: string, signal?: AbortSignal): Promise<User> {
+    const user = await this.client.getUser(id, { signal });
+    this.put(user);
+    return user;
+  }
+
+  /** Fetches one page of users, caches its items and returns the page. */
+  async list(query: UserQuery = {}, signal?: AbortSignal): Promise<UserPage> {
+    const page = await this.client.listUsers(query, { signal });
+    this.putMany(page.items);
+    return page;
+  }
+
+  /** Puts one user into the cache and tells subscribers. */
+  put(user: User): void {
+    this.putMany([user]);
+  }
+
+  /** Puts users into the cache and tells subscribers once, with all their ids. */
+  putMany(users: Iterable<User>): void {
+    const ids = new Set<string>();
+    for (const user of users) {
+      this.#users.set(user.id, user);
+      ids.add(user.id);
+    }
+    if (ids.size > 0) this.#notify(ids);
+  }
+
+  /** Calls `listener` with the changed ids after every change. Returns the unsubscribe function. */
+  subscribe(listener: UsersStoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Whether a status or role change of that user (or only of `kind`) is waiting for the server. */
+  isPending(id: string, kind?: UserMutation): boolean {
+    return kind
+      ? this.#pending.has(`${kind}:${id}`)
+      : this.#pending.has(`status:${id}`) || this.#pending.has(`role:${id}`);
+  }
+
+  /**
+   * Sets a user's status, optimistically: the cache shows the new status at once, the user is
+   * pending until the server answers, then the cache holds the server's user. On failure the
+   * status goes back and the `UsersApiError` is rethrown. While a change is pending, another call
+   * for the same user returns the same promise and sends nothing.
+   */
+  setStatus(id: string, status: UserStatus): Promise<User> {
+    return this.#mutate('status', id, { status }, () => this.client.setUserStatus(id, status));
+  }
+
+  /** Sets a user's role, optimistically, exactly like {@link UsersStore.setStatus}. */
+  setRole(id: string, role: UserRole): Promise<User> {
+    return this.#mutate('role', id, { role }, () => this.client.setUserRole(id, role));
+  }
+
+  #mutate(
+    kind: UserMutation,
+    id: string,
+    change: Partial<Pick<User, 'status' | 'role'>>,
+    send: () => Promise<User>,
+  ): Promise<User> {
+    const key = `${kind}:${id}`;
+    const inFlight = this.#pending.get(key);
+    if (inFlight) return inFlight;
+
+    const before = this.#users.get(id);
+    // Pending is set before the optimistic put, so subscribers that render on it see both.
+    const request = (async () => {
+      try {
+        const updated = await send();
+        this.#pending.delete(key);
+        this.put(updated);
+        return updated;
+      } catch (error) {
+        this.#pending.delete(key);
+        // Only the changed field goes back: anything else learnt meanwhile (a reload) stays.
+        const now = this.#users.get(id);
+        if (before && now) this.put({ ...now, [kind]: before[kind] });
+        else this.#notify(new Set([id]));
+        throw error;
+      }
+    })();
+    this.#pending.set(key, request);
+    if (before) this.put({ ...before, ...change });
+    else this.#notify(new Set([id]));
+    return request;
+  }
+
+  #notify(ids: ReadonlySet<string>): void {
+    for (const listener of [...this.#listeners]) listener(ids);
+  }
+}
+
+/** Races `promise` against `signal`, rejecting with an `aborted` UsersApiError when it fires. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  const aborted = () => new UsersApiError('aborted', 'The request was aborted.', { cause: signal.reason });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The inline icons of `<jt-user-table>`. They are decorative (`aria-hidden`): the buttons that
+ * hold them carry the accessible name. `currentColor` lets themes colour them through `color`.
+ *
+ * @module
+ */
+import { html, type TemplateResult } from 'lit';
+import type { SortDirection } from './columns.js';
+
+/** A person with a minus sign: take away the user's access. */
+export const deactivateIcon: TemplateResult = html`<svg
+  part="icon"
+  viewBox="0 0 24 24"
+  width="20"
+  height="20"
+  aria-hidden="true"
+  focusable="false"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+>
+  <circle cx="9" cy="7" r="4"></circle>
+  <path d="M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1"></path>
+  <path d="M16 11h6"></path>
+</svg>`;
+
+/** A person with a plus sign: give the user's access back. */
+export const activateIcon: TemplateResult = html`<svg
+  part="icon"
+  viewBox="0 0 24 24"
+  width="20"
+  height="20"
+  aria-hidden="true"
+  focusable="false"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+  stroke-linecap="round"
+  stroke-linejoin="round"
+>
+  <circle cx="9" cy="7" r="4"></circle>
+  <path d="M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1"></path>
+  <path d="M16 11h6M19 8v6"></path>
+</svg>`;
+
+const sortPaths: Record<SortDirection, string> = {
+  ascending: 'M7 14l5-5 5 5',
+  descending: 'M7 10l5 5 5-5',
+  none: 'M8 9l4-4 4 4M8 15l4 4 4-4',
+};
+
+/** The arrow next to a sortable header: up, down, or both when the column is not sorted. */
+export function sortIcon(direction: SortDirection): TemplateResult {
+  return html`<svg
+    part="sort-icon"
+    viewBox="0 0 24 24"
+    width="16"
+    height="16"
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    <path d=${sortPaths[direction]}></path>
+  </svg>`;
+}

@@ -1,0 +1,220 @@
+import { css } from 'lit';
+
+/** The look of `<jt-user-table>`; colours, type and spacing come from `themeStyles`. */
+export const userTableStyles = css`
+  :host {
+    display: block;
+  }
+
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space-3);
+  }
+
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-3) var(--_space-4);
+  }
+
+  .field {
+    display: grid;
+    gap: var(--_space-1);
+  }
+
+  .field label {
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+
+  [part~='search'],
+  [part~='filter'] {
+    box-sizing: border-box;
+    min-height: 2.25rem;
+    padding: 0 var(--_space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+  }
+
+  [part~='search'] {
+    width: min(20rem, 100%);
+  }
+
+  .field:has([part~='search']) {
+    flex: 1 1 14rem;
+    max-width: 20rem;
+  }
+
+  [part~='count'] {
+    margin: 0 0 0 auto;
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+    align-self: center;
+  }
+
+  /* Narrow screens: the table keeps its columns and scrolls sideways inside a focusable,
+     labelled region, so keyboard users can scroll it too. */
+  .scroller {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  [part~='table'] {
+    width: 100%;
+    border-collapse: collapse;
+    background: var(--_bg);
+  }
+
+  [part~='table'][aria-busy='true'] tbody {
+    opacity: 0.6;
+  }
+
+  [part~='header'],
+  [part~='cell'] {
+    padding: var(--_space-2) var(--_space-3);
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: middle;
+    white-space: nowrap;
+  }
+
+  [part~='header'] {
+    background: var(--_surface);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+
+  [part~='name-cell'] {
+    font-weight: normal;
+  }
+
+  [part~='row']:last-child [part~='cell'] {
+    border-bottom: 0;
+  }
+
+  [part~='sort-button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_space-1);
+    margin: calc(-1 * var(--_space-1));
+    padding: var(--_space-1);
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  [aria-sort='none'] [part~='sort-icon'] {
+    opacity: 0.45;
+  }
+
+  [part~='name-button'],
+  [part~='name-link'] {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font: inherit;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
+
+  [part~='self-badge'] {
+    margin-inline-start: var(--_space-1);
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+
+  [part~='status-badge'] {
+    display: inline-block;
+    padding: 0 var(--_space-2);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+
+  [part~='status-badge'][part~='active'] {
+    background: var(--_success-bg);
+    color: var(--_success);
+  }
+
+  [part~='status-badge'][part~='inactive'] {
+    background: var(--_neutral-bg);
+    color: var(--_muted);
+  }
+
+  .action {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+
+  [part~='action-button'] {
+    display: inline-grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+
+  [part~='action-button'][part~='deactivate'] {
+    color: var(--_danger);
+  }
+
+  [part~='action-button'][aria-disabled='true'],
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+
+  [part~='hint'],
+  [part~='pending'] {
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+    white-space: normal;
+  }
+
+  [part~='action-cell'] [part~='message'] {
+    max-width: 24rem;
+    margin: var(--_space-1) 0 0;
+    white-space: normal;
+  }
+
+  [part~='pagination'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space-2) var(--_space-4);
+  }
+
+  [part~='page-range'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+
+  .pages {
+    display: flex;
+    gap: var(--_space-2);
+  }
+
+  [part~='notice'] [role='alert'] {
+    margin: 0 0 var(--_space-2);
+  }
+`;

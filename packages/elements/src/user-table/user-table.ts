@@ -1,0 +1,406 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type User, type UserPage, type UserQuery, type UserSort, type UserStatus } from '@jt-users/sdk/schemas';
+import { JtUserSelectEvent } from '../shared/events.js';
+import { formatDate, formatNumber } from '../shared/i18n/localize.js';
+import { JtElement } from '../shared/jt-element.js';
+import { buttonStyles, themeStyles } from '../shared/theme.js';
+import { UserChangeController } from '../shared/user-change-controller.js';
+import { DEFAULT_TABLE_SORT, SORTABLE_COLUMNS, nextSort, profileUrl, sortDirection, type SortableColumn } from './columns.js';
+import { activateIcon, deactivateIcon, sortIcon } from './icons.js';
+import { userTableStyles } from './user-table.styles.js';
+
+/** Which users the status filter shows. */
+export type UserStatusFilter = UserStatus | 'all';
+
+/** How long typing must pause before the search goes to the server. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/**
+ * The User Management table: every user with name, email, role, status and last login, and an
+ * Action column to activate or deactivate each one behind a confirm dialog. Searching, filtering
+ * by status, sorting and paging all happen on the server, so the table stays fast with any
+ * number of users. Only Admins see it; anyone else gets a short explanation and no user data is
+ * requested.
+ *
+ * Rows read their users from the store shared by every element with the same client, so a change
+ * made in a profile or a toggle shows here in the same frame (and the other way round). A user
+ * whose status changes stays in the list even when the status filter no longer matches; the
+ * next search, filter, sort or page shows the server's view.
+ *
+ * @tag jt-user-table
+ * @summary Table of users with search, status filter, sorting, paging and an activate/deactivate action.
+ *
+ * @fires {JtUserSelectEvent} jt-user-select - A user's name was activated (only without `profile-href`).
+ * @fires {JtUserStatusChangeEvent} jt-user-status-change - An action button was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
+ * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
+ * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
+ * @fires {JtErrorEvent} jt-error - Loading the list or changing a status failed (not for aborted requests).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart toolbar - The row holding search, filter and the user count.
+ * @csspart search-label - The label of the search field.
+ * @csspart search - The `<input type="search">`.
+ * @csspart filter-label - The label of the status filter.
+ * @csspart filter - The status `<select>`.
+ * @csspart count - The total, e.g. "60 users".
+ * @csspart scroller - The focusable region that scrolls the table sideways on narrow screens.
+ * @csspart table - The `<table>`.
+ * @csspart header - Each column header cell (`<th>`).
+ * @csspart sort-button - The button inside a sortable header.
+ * @csspart sort-icon - The arrow inside a sort button.
+ * @csspart row - Each user's row.
+ * @csspart cell - Each cell (also `name-cell`, `status-cell`, `action-cell`).
+ * @csspart name-button - The user's name as a button (fires `jt-user-select`).
+ * @csspart name-link - The user's name as a link (with `profile-href`).
+ * @csspart self-badge - "You", next to the signed-in Admin's own name.
+ * @csspart status-badge - The status as text; also `active` or `inactive`.
+ * @csspart action-button - The icon button that activates or deactivates the user; also `activate` or `deactivate`.
+ * @csspart icon - The icon inside an action button.
+ * @csspart hint - Why the signed-in Admin's own row offers no deactivation.
+ * @csspart pending - "Saving…", while the server has not answered.
+ * @csspart message - The error message after a failed change (`role="alert"`).
+ * @csspart pagination - The range shown and the previous/next buttons.
+ * @csspart page-range - "Showing 1–50 of 60".
+ * @csspart previous-button - Goes to the previous page.
+ * @csspart next-button - Goes to the next page.
+ * @csspart notice - Loading, empty, error, access and configuration notices (also `loading`, `empty`, `error`, `access-denied`).
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart dialog - The confirm dialog (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
+ *
+ * @cssprop --jt-color-background - Background of the table and controls.
+ * @cssprop --jt-color-surface - Header row and notices.
+ * @cssprop --jt-color-border - Lines between rows and around controls.
+ * @cssprop --jt-color-text - Text.
+ * @cssprop --jt-color-text-muted - Secondary text (last login, hints).
+ * @cssprop --jt-color-accent - Links, name buttons and the activate button.
+ * @cssprop --jt-color-danger - The deactivate button and error messages.
+ * @cssprop --jt-color-success - Text of the "Active" badge.
+ * @cssprop --jt-color-success-surface - Background of the "Active" badge.
+ * @cssprop --jt-color-neutral-surface - Background of the "Inactive" badge.
+ * @cssprop --jt-color-focus - Focus ring.
+ * @cssprop --jt-font-family - Font.
+ * @cssprop --jt-font-size - Base font size (also `--jt-font-size-small`).
+ * @cssprop --jt-radius - Corner radius of controls and badges.
+ * @cssprop --jt-space-1 - Spacing steps (also `--jt-space-2`, `--jt-space-3`, `--jt-space-4`, `--jt-space-6`).
+ * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
+ *
+ * @slot actions - Extra controls at the end of the toolbar, e.g. an "Invite user" button of the host.
+ */
+export class JtUserTable extends JtElement {
+  static override styles = [themeStyles, buttonStyles, userTableStyles];
+
+  /**
+   * Makes each name a link to the user's page instead of a button: `{id}` is replaced by the
+   * URL-encoded user id, e.g. `/users/{id}` or `#/users/{id}`.
+   */
+  @property({ attribute: 'profile-href' }) profileHref?: string;
+
+  /** Users per page, 1 to 200. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** The search the server filters by (name or email). Typing in the search field sets it after a short pause. */
+  @property() search = '';
+
+  /** Which users to show: `all`, `active` or `inactive`. */
+  @property({ attribute: 'status-filter' }) statusFilter: UserStatusFilter = 'all';
+
+  /** The server's sort order, e.g. `name` or `-lastLoginAt` (descending). */
+  @property() sort: UserSort = DEFAULT_TABLE_SORT;
+
+  /** The cursors of the pages before the current one, oldest first; empty on the first page. */
+  @state() private cursorTrail: readonly string[] = [];
+
+  readonly #changes: UserChangeController = new UserChangeController(this);
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  /** What the search field holds; runs ahead of `search` while the debounce waits. */
+  #searchDraft = '';
+
+  readonly #listTask = new Task(this, {
+    task: async ([store, access, search, status, sort, cursor, limit], { signal }) => {
+      if (!store || access !== 'admin') return initialState;
+      const query: UserQuery = { sort, limit };
+      if (search) query.search = search;
+      if (status !== 'all') query.status = status;
+      if (cursor !== undefined) query.cursor = cursor;
+      try {
+        return await store.list(query, signal);
+      } catch (error) {
+        this.reportError(error, 'load');
+        throw error;
+      }
+    },
+    // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
+    // request still running and starts the new one.
+    args: () =>
+      [this.store, this.access, this.search.trim(), this.statusFilter, this.sort, this.cursorTrail.at(-1), this.#limit] as const,
+  });
+
+  /** Loads the current page again, e.g. after the host changed users elsewhere. */
+  reload(): Promise<void> {
+    return this.#listTask.run();
+  }
+
+  get #limit(): number {
+    const size = Math.trunc(this.pageSize);
+    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  }
+
+  /** The page on screen: the last one loaded, also while the next one is on its way. */
+  get #page(): UserPage | undefined {
+    return this.#listTask.value;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('search')) this.#searchDraft = this.search;
+    // Any other question starts at its first page; the cursors of the old one mean nothing now.
+    if (['search', 'statusFilter', 'sort', 'pageSize'].some((key) => changed.has(key as keyof JtUserTable))) {
+      this.cursorTrail = [];
+    }
+  }
+
+  protected override storeChanged(ids: ReadonlySet<string>): void {
+    if (this.#page?.items.some((user) => ids.has(user.id))) this.requestUpdate();
+  }
+
+  protected override render() {
+    const gate = this.renderAccessGate();
+    if (gate !== nothing) return gate;
+    return html`
+      <div part="base">
+        ${this.#renderToolbar()} ${this.#renderBody()}
+      </div>
+      ${this.#changes.renderDialog()}
+    `;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const s = this.strings;
+    const page = this.#page;
+    return html`<div part="toolbar">
+      <div class="field">
+        <label part="search-label" for="search">${s.searchLabel}</label>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder=${s.searchPlaceholder}
+          .value=${this.#searchDraft}
+          @input=${this.#onSearchInput}
+          @keydown=${this.#onSearchKeydown}
+        />
+      </div>
+      <div class="field">
+        <label part="filter-label" for="filter">${s.statusFilterLabel}</label>
+        <select id="filter" part="filter" @change=${this.#onFilterChange}>
+          <option value="all" ?selected=${this.statusFilter === 'all'}>${s.filterAll}</option>
+          <option value="active" ?selected=${this.statusFilter === 'active'}>${s.filterActive}</option>
+          <option value="inactive" ?selected=${this.statusFilter === 'inactive'}>${s.filterInactive}</option>
+        </select>
+      </div>
+      <p part="count" role="status">${page ? s.userCount(page.total, formatNumber(page.total, this.locale)) : nothing}</p>
+      <slot name="actions"></slot>
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    const s = this.strings;
+    const task = this.#listTask;
+    if (task.status === TaskStatus.ERROR) {
+      return html`<div part="notice error">
+        <p role="alert">${s.listLoadError} ${this.messageFor(task.error)}</p>
+        <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>${s.retry}</button>
+      </div>`;
+    }
+    const page = this.#page;
+    if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
+    const refreshing = task.status === TaskStatus.PENDING;
+    if (page.items.length === 0) {
+      const filtered = this.search.trim() !== '' || this.statusFilter !== 'all';
+      return html`<p part="notice empty" aria-busy=${refreshing ? 'true' : 'false'}>${filtered ? s.noMatches : s.noUsers}</p>
+        ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
+    }
+    return html`
+      <div part="scroller" class="scroller" role="region" aria-labelledby="caption" tabindex="0">
+        <table part="table" aria-busy=${refreshing ? 'true' : 'false'}>
+          <caption id="caption" class="visually-hidden">${s.tableCaption}</caption>
+          <thead>
+            <tr>
+              ${SORTABLE_COLUMNS.map((column) => this.#renderSortableHeader(column))}
+              <th part="header" scope="col">${s.columnAction}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(
+              page.items,
+              (user) => user.id,
+              (user) => this.#renderRow(this.store?.get(user.id) ?? user),
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${this.#renderPagination(page)}
+    `;
+  }
+
+  #renderSortableHeader(column: SortableColumn): TemplateResult {
+    const s = this.strings;
+    const heading = column.heading(s);
+    const direction = sortDirection(this.sort, column.field);
+    const next = nextSort(this.sort, column.field);
+    return html`<th part="header" scope="col" aria-sort=${direction}>
+      <button
+        part="sort-button"
+        type="button"
+        title=${next.startsWith('-') ? s.sortDescending(heading) : s.sortAscending(heading)}
+        @click=${() => (this.sort = next)}
+      >
+        ${heading} ${sortIcon(direction)}
+      </button>
+    </th>`;
+  }
+
+  /**
+   * One row. `guard` skips the row's template entirely unless something it shows changed, so a
+   * status change re-renders only that user's row.
+   */
+  #renderRow(user: User): unknown {
+    const pending = this.#changes.isPending(user.id, 'status');
+    const error = this.#changes.errorFor(user.id, 'status');
+    const self = this.isSelf(user);
+    return guard([user, pending, error, self, this.strings, this.locale, this.profileHref], () => {
+      const s = this.strings;
+      return html`<tr part="row" data-user-id=${user.id}>
+        <th part="cell name-cell" scope="row">${this.#renderName(user)}${self ? html` <span part="self-badge">${s.you}</span>` : nothing}</th>
+        <td part="cell">${user.email}</td>
+        <td part="cell">${s.role(user.role)}</td>
+        <td part="cell status-cell"><span part="status-badge ${user.status}">${s.status(user.status)}</span></td>
+        <td part="cell">
+          ${user.lastLoginAt === null
+            ? s.neverLoggedIn
+            : html`<time datetime=${user.lastLoginAt}>${formatDate(user.lastLoginAt, this.locale)}</time>`}
+        </td>
+        <td part="cell action-cell">${this.#renderAction(user, { pending, error, self })}</td>
+      </tr>`;
+    });
+  }
+
+  #renderName(user: User): TemplateResult {
+    if (this.profileHref) {
+      return html`<a part="name-link" href=${profileUrl(this.profileHref, user.id)}>${user.name}</a>`;
+    }
+    return html`<button part="name-button" type="button" @click=${() => this.#select(user.id)}>${user.name}</button>`;
+  }
+
+  #renderAction(user: User, row: { pending: boolean; error: string | undefined; self: boolean }): TemplateResult {
+    const s = this.strings;
+    const active = user.status === 'active';
+    // The signed-in Admin cannot deactivate themself: say so instead of offering a control.
+    if (active && row.self) return html`<span part="hint">${s.selfDeactivationHint}</span>`;
+    const label = active ? s.actionDeactivate(user.name) : s.actionActivate(user.name);
+    const messageId = `message-${user.id}`;
+    return html`<div class="action">
+      <button
+        part="action-button ${active ? 'deactivate' : 'activate'}"
+        type="button"
+        aria-label=${label}
+        title=${label}
+        aria-disabled=${row.pending ? 'true' : 'false'}
+        aria-describedby=${row.error ? messageId : nothing}
+        @click=${(event: Event) => this.#onAction(user.id, event)}
+      >
+        ${active ? deactivateIcon : activateIcon}
+      </button>
+      ${row.pending ? html`<span part="pending">${s.saving}</span>` : nothing}
+    </div>
+    ${row.error ? html`<p part="message" id=${messageId} role="alert">${row.error}</p>` : nothing}`;
+  }
+
+  #renderPagination(page: UserPage): TemplateResult {
+    const s = this.strings;
+    const lang = this.locale;
+    const first = this.cursorTrail.length * this.#limit + 1;
+    const last = first + page.items.length - 1;
+    const range = page.items.length === 0 ? formatNumber(0, lang) : `${formatNumber(first, lang)}–${formatNumber(last, lang)}`;
+    const hasPrevious = this.cursorTrail.length > 0;
+    const hasNext = page.nextCursor !== null;
+    // aria-disabled (not disabled) keeps a button focusable on the first or last page, so the
+    // keyboard focus never falls back to the document.
+    return html`<div part="pagination">
+      <p part="page-range">${s.shownOfTotal(range, formatNumber(page.total, lang))}</p>
+      <div class="pages">
+        <button
+          class="button"
+          part="previous-button"
+          type="button"
+          aria-disabled=${hasPrevious ? 'false' : 'true'}
+          @click=${this.#previousPage}
+        >
+          ${s.previousPage}
+        </button>
+        <button class="button" part="next-button" type="button" aria-disabled=${hasNext ? 'false' : 'true'} @click=${this.#nextPage}>
+          ${s.nextPage}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  #onSearchInput = (event: Event): void => {
+    this.#searchDraft = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#applySearch(), SEARCH_DEBOUNCE_MS);
+  };
+
+  #onSearchKeydown = (event: KeyboardEvent): void => {
+    // Enter searches at once instead of waiting for the pause.
+    if (event.key === 'Enter') this.#applySearch();
+  };
+
+  #applySearch(): void {
+    clearTimeout(this.#searchTimer);
+    this.search = this.#searchDraft;
+  }
+
+  #onFilterChange = (event: Event): void => {
+    this.statusFilter = (event.target as HTMLSelectElement).value as UserStatusFilter;
+  };
+
+  #previousPage = (): void => {
+    if (this.cursorTrail.length > 0) this.cursorTrail = this.cursorTrail.slice(0, -1);
+  };
+
+  #nextPage = (): void => {
+    const next = this.#page?.nextCursor;
+    // Ignore clicks while the next page is on its way: its cursor would be pushed twice.
+    if (next && this.#listTask.status !== TaskStatus.PENDING) this.cursorTrail = [...this.cursorTrail, next];
+  };
+
+  #select(id: string): void {
+    const user = this.store?.get(id);
+    if (user) this.dispatchEvent(new JtUserSelectEvent({ user }));
+  }
+
+  #onAction(id: string, event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    const user = this.store?.get(id);
+    if (!user || button.getAttribute('aria-disabled') === 'true') return;
+    void this.#changes.changeStatus(user, user.status === 'active' ? 'inactive' : 'active', button);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jt-user-table': JtUserTable;
+  }
+}

@@ -1,0 +1,785 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@jt-users/elements/define';
+import { en, de, type JtErrorEvent, type JtUserStatusToggle, type JtUserTable } from '@jt-users/elements';
+import { createUsersClient, type UsersClient } from '@jt-users/sdk';
+import type { User, UserQuery } from '@jt-users/sdk/schemas';
+import { demoTokens, demoUserIds, type ReferenceApi } from '@jt-users/reference-api/browser';
+import { deepActiveElement, liveRegionText, part, referenceApi, shadow, someMember } from './support.js';
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+interface SentRequest {
+  method: string;
+  /** From `/v1/` on, e.g. `/v1/users`. */
+  path: string;
+  params: URLSearchParams;
+}
+
+/**
+ * A client that records every request with its query, and can hold back writes: while held, a
+ * PUT waits before it reaches the API, so a test can look at the screen "before the server
+ * answered" without depending on how fast anything runs.
+ */
+function trackingClient(token: string = demoTokens.admin) {
+  const requests: SentRequest[] = [];
+  let gate: Promise<void> | undefined;
+  const client = createUsersClient({
+    baseUrl: '/api',
+    getToken: () => token,
+    retry: { limit: 0 },
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      requests.push({ method: request.method, path: url.pathname.replace(/^\/api/, ''), params: url.searchParams });
+      if (request.method === 'PUT' && gate) await gate;
+      return fetch(request);
+    },
+  });
+  return {
+    client,
+    requests,
+    listRequests: () => requests.filter((r) => r.method === 'GET' && r.path === '/v1/users'),
+    writes: () => requests.filter((r) => r.method === 'PUT'),
+    /** Holds every PUT until the returned function is called. */
+    holdWrites(): () => void {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
+  };
+}
+
+interface TableOptions {
+  pageSize?: number;
+  search?: string;
+  profileHref?: string;
+}
+
+async function renderTable(client: UsersClient, options: TableOptions = {}): Promise<JtUserTable> {
+  return fixture<JtUserTable>(html`<jt-user-table
+    .client=${client}
+    .search=${options.search ?? ''}
+    page-size=${options.pageSize ?? 50}
+    profile-href=${options.profileHref ?? ''}
+  ></jt-user-table>`);
+}
+
+function rows(el: JtUserTable): HTMLTableRowElement[] {
+  return [...shadow(el).querySelectorAll<HTMLTableRowElement>('[part~="row"]')];
+}
+
+function rowIds(el: JtUserTable): string[] {
+  return rows(el).map((row) => row.dataset.userId ?? '');
+}
+
+function row(el: JtUserTable, id: string): HTMLTableRowElement {
+  return part<HTMLTableRowElement>(el, `[part~="row"][data-user-id="${id}"]`);
+}
+
+function inRow<T extends Element = HTMLElement>(el: JtUserTable, id: string, selector: string): T | null {
+  return row(el, id).querySelector<T>(selector);
+}
+
+function badge(el: JtUserTable, id: string): string {
+  return inRow(el, id, '[part~="status-badge"]')?.textContent?.trim() ?? '';
+}
+
+function actionButton(el: JtUserTable, id: string): HTMLButtonElement {
+  const button = inRow<HTMLButtonElement>(el, id, '[part~="action-button"]');
+  if (!button) throw new Error(`no action button in the row of ${id}`);
+  return button;
+}
+
+function dialogOf(el: JtUserTable): HTMLElementTagNameMap['jt-confirm-dialog'] {
+  return part<HTMLElementTagNameMap['jt-confirm-dialog']>(el, 'jt-confirm-dialog');
+}
+
+/** `oneEvent`, typed by the event's name. */
+function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent<GlobalEventHandlersEventMap[K]>(target, name);
+}
+
+function dialogPart(el: JtUserTable, name: string): HTMLElement {
+  const found = shadow(dialogOf(el)).querySelector<HTMLElement>(`[part~="${name}"]`);
+  if (!found) throw new Error(`the dialog has no part ${name}`);
+  return found;
+}
+
+function text(node: Element | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Waits until the table shows rows and no request is running. */
+async function loaded(el: JtUserTable): Promise<void> {
+  await waitUntil(() => !el.shadowRoot?.querySelector('[aria-busy="true"]') && el.shadowRoot?.querySelector('[part~="row"], [part~="notice"]'), 'table loaded');
+  await el.updateComplete;
+}
+
+/** Waits until a new list request has been answered and rendered. */
+async function reloaded(el: JtUserTable, listRequests: () => SentRequest[], before: number): Promise<void> {
+  await waitUntil(() => listRequests().length > before, 'a new list request');
+  await loaded(el);
+}
+
+/** What the server itself answers for a query (first page), for comparing with the screen. */
+function serverIds(api: ReferenceApi, query: UserQuery): string[] {
+  return api.store.list(query).items.map((user) => user.id);
+}
+
+async function openDialogFor(el: JtUserTable, id: string): Promise<void> {
+  actionButton(el, id).click();
+  await waitUntil(() => dialogOf(el).isOpen, 'dialog open');
+}
+
+/** Shows only `user` (searching by the unique email), so tests do not depend on page order. */
+async function tableOf(client: UsersClient, user: User, options: TableOptions = {}): Promise<JtUserTable> {
+  const el = await renderTable(client, { ...options, search: user.email });
+  await loaded(el);
+  expect(rowIds(el)).to.deep.equal([user.id]);
+  return el;
+}
+
+/** Types `term` into `input` from its current value on, one input event per character. */
+function typeQuickly(input: HTMLInputElement, term: string): void {
+  // Every keystroke in the same task: whatever the machine's speed, this is "faster than the pause".
+  for (let length = input.value.length + 1; length <= term.length; length++) {
+    input.value = term.slice(0, length);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: term[length - 1] ?? null }));
+  }
+}
+
+// ---- tests --------------------------------------------------------------------------------------
+
+describe('<jt-user-table>', () => {
+  describe('the list', () => {
+    it('loads the first page and shows the total', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+
+      const total = api.store.size;
+      expect(total).to.be.greaterThan(50);
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'name', limit: 50 }));
+      expect(text(part(el, '[part~="count"]'))).to.equal(`${total} users`);
+      expect(text(part(el, '[part~="page-range"]'))).to.equal(`Showing 1–50 of ${total}`);
+      const headers = [...shadow(el).querySelectorAll('thead [part~="header"]')].map((th) => text(th));
+      expect(headers).to.deep.equal(['Name', 'Email', 'Role', 'Status', 'Last login', 'Action']);
+      expect(listRequests()).to.have.length(1);
+      expect(listRequests()[0]?.params.get('limit')).to.equal('50');
+    });
+
+    it('shows each user as text: name, email, role, status badge and last login', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api, { lastLoginAt: null });
+      const el = await tableOf(client, member);
+      const cells = [...row(el, member.id).querySelectorAll('[part~="cell"]')].map((cell) => text(cell));
+      expect(cells.slice(0, 5)).to.deep.equal([member.name, member.email, 'Member', 'Active', 'Never']);
+      expect(inRow(el, member.id, '[part~="status-badge"]')?.getAttribute('part')).to.equal('status-badge active');
+    });
+
+    it('searches on the server once typing pauses, with one request for many keystrokes', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const target = someMember(api, { name: 'Zebedee Quillfeather' });
+      const el = await renderTable(client);
+      await loaded(el);
+      const before = listRequests().length;
+
+      const input = part<HTMLInputElement>(el, 'input[type="search"]');
+      typeQuickly(input, 'quill');
+      // A zero-delay timer set now runs before the debounce's, however slow the machine is.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(listRequests()).to.have.length(before, 'nothing is sent during a short pause');
+      typeQuickly(input, 'quillfeather');
+      expect(listRequests()).to.have.length(before, 'nothing is sent while typing');
+
+      await reloaded(el, listRequests, before);
+      expect(listRequests()).to.have.length(before + 1);
+      expect(listRequests().at(-1)?.params.get('search')).to.equal('quillfeather');
+      expect(rowIds(el)).to.deep.equal([target.id]);
+      expect(text(part(el, '[part~="count"]'))).to.equal('1 user');
+      expect(input.value).to.equal('quillfeather');
+    });
+
+    it('searches at once on Enter', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const target = someMember(api, { name: 'Zebedee Quillfeather' });
+      const el = await renderTable(client);
+      await loaded(el);
+      const before = listRequests().length;
+
+      part<HTMLInputElement>(el, 'input[type="search"]').focus();
+      await sendKeys({ type: 'zebedee' });
+      await sendKeys({ press: 'Enter' });
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.get('search')).to.equal('zebedee');
+      expect(rowIds(el)).to.deep.equal([target.id]);
+    });
+
+    it('filters by status on the server', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+      const before = listRequests().length;
+
+      const select = part<HTMLSelectElement>(el, 'select[part~="filter"]');
+      expect([...select.options].map((option) => option.textContent?.trim())).to.deep.equal(['All', 'Active', 'Inactive']);
+      select.value = 'inactive';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await reloaded(el, listRequests, before);
+
+      const inactive = api.store.all().filter((user) => user.status === 'inactive');
+      expect(inactive.length).to.be.greaterThan(0);
+      expect(listRequests().at(-1)?.params.get('status')).to.equal('inactive');
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { status: 'inactive', sort: 'name', limit: 50 }));
+      expect(rows(el).every((r) => text(r.querySelector('[part~="status-badge"]')) === 'Inactive')).to.equal(true);
+      expect(text(part(el, '[part~="count"]'))).to.equal(`${inactive.length} users`);
+
+      select.value = 'all';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await reloaded(el, listRequests, before + 1);
+      expect(listRequests().at(-1)?.params.has('status')).to.equal(false);
+    });
+
+    it('sorts on the server from the column headers and says how with aria-sort', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+      const header = (index: number) => shadow(el).querySelectorAll<HTMLTableCellElement>('thead th')[index]!;
+      const sorts = () => [...shadow(el).querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'));
+
+      expect(sorts()).to.deep.equal(['ascending', 'none', 'none', 'none', 'none', null]);
+      expect(listRequests()[0]?.params.get('sort')).to.equal('name');
+
+      let before = listRequests().length;
+      header(1).querySelector('button')!.click();
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.get('sort')).to.equal('email');
+      expect(sorts()).to.deep.equal(['none', 'ascending', 'none', 'none', 'none', null]);
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'email', limit: 50 }));
+
+      before = listRequests().length;
+      header(1).querySelector('button')!.click();
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.get('sort')).to.equal('-email');
+      expect(sorts()).to.deep.equal(['none', 'descending', 'none', 'none', 'none', null]);
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: '-email', limit: 50 }));
+
+      before = listRequests().length;
+      header(4).querySelector('button')!.click();
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.get('sort')).to.equal('lastLoginAt');
+      expect(header(4).getAttribute('aria-sort')).to.equal('ascending');
+    });
+
+    it('pages forward and back with cursors, without duplicates or gaps', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 25 });
+      await loaded(el);
+      const total = api.store.size;
+      const previous = () => part<HTMLButtonElement>(el, '[part~="previous-button"]');
+      const next = () => part<HTMLButtonElement>(el, '[part~="next-button"]');
+      const range = () => text(part(el, '[part~="page-range"]'));
+
+      const pages: string[][] = [rowIds(el)];
+      expect(previous().getAttribute('aria-disabled')).to.equal('true');
+      expect(range()).to.equal(`Showing 1–25 of ${total}`);
+      while (next().getAttribute('aria-disabled') === 'false') {
+        const before = listRequests().length;
+        next().click();
+        await reloaded(el, listRequests, before);
+        expect(listRequests().at(-1)?.params.get('cursor')).to.be.a('string');
+        pages.push(rowIds(el));
+      }
+      const seen = pages.flat();
+      expect(new Set(seen).size).to.equal(seen.length, 'no user shows twice');
+      expect(seen).to.deep.equal(serverIds(api, { sort: 'name', limit: 200 }));
+      expect(range()).to.equal(`Showing ${(pages.length - 1) * 25 + 1}–${total} of ${total}`);
+
+      const before = listRequests().length;
+      previous().click();
+      await reloaded(el, listRequests, before);
+      expect(rowIds(el)).to.deep.equal(pages.at(-2));
+    });
+
+    it('starts at the first page again when the search changes', async () => {
+      await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      let before = listRequests().length;
+      part(el, '[part~="next-button"]').click();
+      await reloaded(el, listRequests, before);
+
+      before = listRequests().length;
+      el.search = 'a';
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.has('cursor')).to.equal(false);
+      expect(part(el, '[part~="previous-button"]').getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('shows a loading notice until the first page arrives', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      api.faults.hangNext(1, { match: { method: 'GET', path: '/v1/users' } });
+      const el = await renderTable(client);
+      await waitUntil(() => listRequests().length === 1, 'list requested');
+      await el.updateComplete;
+      const notice = part(el, '[part~="notice"][part~="loading"]');
+      expect(text(notice)).to.equal(en.loading);
+      expect(notice.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      el.search = 'a';
+      await reloaded(el, listRequests, 1);
+      expect(rows(el).length).to.be.greaterThan(0);
+    });
+
+    it('loads the current page again on reload()', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(client, member);
+      api.store.upsert({ ...member, role: 'external' });
+      await el.reload();
+      await el.updateComplete;
+      expect(text(row(el, member.id).querySelectorAll('[part~="cell"]')[2])).to.equal('External');
+    });
+
+    it('aborts the running request when the question changes, and shows no error for it', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+      const errors: JtErrorEvent[] = [];
+      el.addEventListener('jt-error', (event) => errors.push(event));
+
+      api.faults.hangNext(1, { match: { method: 'GET', path: '/v1/users' } });
+      const before = listRequests().length;
+      el.search = 'never answered';
+      await waitUntil(() => listRequests().length > before, 'hanging request sent');
+      await el.updateComplete;
+      // The old rows stay while the new ones are on their way, marked busy.
+      expect(part(el, 'table').getAttribute('aria-busy')).to.equal('true');
+      expect(rows(el)).to.have.length(50);
+      el.search = '';
+      await reloaded(el, listRequests, before + 1);
+      expect(errors).to.deep.equal([]);
+      expect(shadow(el).querySelector('[part~="error"]')).to.equal(null);
+      expect(rows(el)).to.have.length(50);
+    });
+
+    it('says when no user matches, and when there are none at all', async () => {
+      await referenceApi();
+      const { client } = trackingClient();
+      const el = await renderTable(client, { search: 'no such person anywhere' });
+      await loaded(el);
+      expect(text(part(el, '[part~="notice"][part~="empty"]'))).to.equal(en.noMatches);
+      expect(text(part(el, '[part~="count"]'))).to.equal('0 users');
+      expect(shadow(el).querySelector('table')).to.equal(null);
+      await expect(el).to.be.accessible();
+
+      // An empty organization cannot exist in the reference API (the viewer is a user), so the
+      // list itself answers empty here.
+      const empty: UsersClient = { ...client, listUsers: () => Promise.resolve({ items: [], nextCursor: null, total: 0 }) };
+      const bare = await renderTable(empty);
+      await loaded(bare);
+      expect(text(part(bare, '[part~="notice"][part~="empty"]'))).to.equal(en.noUsers);
+    });
+
+    it('shows an error with Retry when the list cannot be loaded', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      api.faults.failNext(1, 500, { match: { method: 'GET', path: '/v1/users' } });
+      const errorEvent = nextEvent(document, 'jt-error');
+      const el = await renderTable(client);
+      const { error, operation } = await errorEvent;
+      expect(operation).to.equal('load');
+      expect(error.code).to.equal('server_error');
+
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'retry shown');
+      const alert = part(el, '[part~="notice"][part~="error"] [role="alert"]');
+      expect(text(alert)).to.equal(`${en.listLoadError} ${en.errorServer}`);
+      await expect(el).to.be.accessible();
+
+      const before = listRequests().length;
+      part(el, '[part~="retry-button"]').click();
+      await reloaded(el, listRequests, before);
+      expect(rows(el)).to.have.length(50);
+    });
+
+    it('shows the names of users as text, never as markup', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const hostile = '<img src=x onerror=alert(1)>';
+      const member = someMember(api, { name: hostile });
+      const el = await tableOf(client, member);
+      expect(text(inRow(el, member.id, '[part~="name-button"]'))).to.equal(hostile);
+      expect(shadow(el).querySelector('img')).to.equal(null);
+      expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Deactivate ${hostile}`);
+    });
+
+    it('speaks German inside lang="de"', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><jt-user-table .client=${client}></jt-user-table></div>`);
+      const el = wrapper.querySelector('jt-user-table')!;
+      await loaded(el);
+      const headers = [...shadow(el).querySelectorAll('thead [part~="header"]')].map((th) => text(th));
+      expect(headers).to.deep.equal(['Name', 'E-Mail', 'Rolle', 'Status', 'Letzte Anmeldung', 'Aktion']);
+      expect(text(part(el, '[part~="count"]'))).to.equal(`${api.store.size} Benutzer`);
+      expect(text(part(el, '[part~="search-label"]'))).to.equal(de.searchLabel);
+      const firstAction = shadow(el).querySelector('[part~="action-button"]');
+      expect(firstAction?.getAttribute('aria-label')).to.match(/ (de)?aktivieren$/);
+    });
+
+    it('is accessible when loaded', async () => {
+      await referenceApi();
+      const { client } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      const region = part(el, '[part~="scroller"]');
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.tabIndex).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('names', () => {
+    it('fires jt-user-select from the name button without profile-href', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(client, member);
+      expect(inRow(el, member.id, 'a')).to.equal(null);
+      const selected = nextEvent(el, 'jt-user-select');
+      inRow(el, member.id, '[part~="name-button"]')!.click();
+      const event = await selected;
+      expect(event.user.id).to.equal(member.id);
+      expect(event.detail.user.name).to.equal(member.name);
+      expect(event.composed).to.equal(true);
+    });
+
+    it('renders real links with profile-href', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(client, member, { profileHref: '#/users/{id}' });
+      const link = inRow<HTMLAnchorElement>(el, member.id, 'a[part~="name-link"]');
+      expect(link?.getAttribute('href')).to.equal(`#/users/${encodeURIComponent(member.id)}`);
+      expect(text(link)).to.equal(member.name);
+      expect(inRow(el, member.id, '[part~="name-button"]')).to.equal(null);
+    });
+  });
+
+  describe("the seed's table path: action icon → modal → confirm → status changed", () => {
+    it('deactivates instantly, confirms with the server, and activates again', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+
+      // Deactivate.
+      expect(badge(el, member.id)).to.equal('Active');
+      expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Deactivate ${member.name}`);
+      expect(actionButton(el, member.id).querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
+      await openDialogFor(el, member.id);
+      expect(text(dialogPart(el, 'heading'))).to.equal(`Deactivate ${member.name}?`);
+      expect(text(dialogPart(el, 'description'))).to.equal(`${member.name} will no longer be able to log in.`);
+      await expect(el).to.be.accessible();
+
+      let release = tracking.holdWrites();
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => tracking.writes().length === 1, 'PUT sent');
+      await el.updateComplete;
+      // The server has not answered (the PUT is held): the table already shows the new status.
+      expect(badge(el, member.id)).to.equal('Inactive');
+      expect(api.store.get(member.id)?.status).to.equal('active');
+      expect(actionButton(el, member.id).getAttribute('aria-disabled')).to.equal('true');
+      expect(text(inRow(el, member.id, '[part~="pending"]'))).to.equal('Saving…');
+
+      let changed = nextEvent(el, 'jt-user-status-changed');
+      release();
+      let event = await changed;
+      expect(event.previousStatus).to.equal('active');
+      expect(event.user.status).to.equal('inactive');
+      expect(api.store.get(member.id)?.status).to.equal('inactive');
+      await el.updateComplete;
+      expect(inRow(el, member.id, '[part~="pending"]')).to.equal(null);
+      await waitUntil(() => liveRegionText() === `${member.name} was deactivated.`, 'announced');
+
+      // And back again.
+      expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Activate ${member.name}`);
+      await openDialogFor(el, member.id);
+      expect(text(dialogPart(el, 'description'))).to.equal(`${member.name} will be able to log in again as Member.`);
+      release = tracking.holdWrites();
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => tracking.writes().length === 2, 'second PUT sent');
+      await el.updateComplete;
+      expect(badge(el, member.id)).to.equal('Active');
+      changed = nextEvent(el, 'jt-user-status-changed');
+      release();
+      event = await changed;
+      expect(event.previousStatus).to.equal('inactive');
+      expect(api.store.get(member.id)?.status).to.equal('active');
+      expect(tracking.writes().map((w) => w.path)).to.deep.equal([`/v1/users/${member.id}/status`, `/v1/users/${member.id}/status`]);
+    });
+
+    it('agrees with a toggle of the same user on the same page in the same frame', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <jt-user-table .client=${tracking.client} .search=${member.email}></jt-user-table>
+        <jt-user-status-toggle .client=${tracking.client} user-id=${member.id}></jt-user-status-toggle>
+      </div>`);
+      const el = wrapper.querySelector('jt-user-table')!;
+      const toggle = wrapper.querySelector<JtUserStatusToggle>('jt-user-status-toggle')!;
+      await loaded(el);
+      await waitUntil(() => toggle.shadowRoot?.querySelector('[role="switch"]'), 'toggle shown');
+
+      await openDialogFor(el, member.id);
+      const release = tracking.holdWrites();
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => tracking.writes().length === 1, 'PUT sent');
+      await Promise.all([el.updateComplete, toggle.updateComplete]);
+      expect(badge(el, member.id)).to.equal('Inactive');
+      expect(part(toggle, '[role="switch"]').getAttribute('aria-checked')).to.equal('false');
+      release();
+      await waitUntil(() => !el.store?.isPending(member.id), 'settled');
+    });
+
+    it('shows a change made elsewhere at once, and ignores changes of users it does not show', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(client, member);
+      let updates = 0;
+      el.addController({ hostUpdate: () => updates++ });
+
+      const other = api.store.all().find((user) => user.id !== member.id)!;
+      el.store!.put({ ...other, name: 'Someone Else' });
+      await el.updateComplete;
+      expect(updates).to.equal(0);
+
+      el.store!.put({ ...el.store!.get(member.id)!, status: 'inactive' });
+      await el.updateComplete;
+      expect(updates).to.equal(1);
+      expect(badge(el, member.id)).to.equal('Inactive');
+    });
+
+    it('sends nothing on Cancel or Escape, and gives focus back to the action button', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+
+      await openDialogFor(el, member.id);
+      dialogPart(el, 'cancel-button').click();
+      await waitUntil(() => !dialogOf(el).isOpen, 'closed by Cancel');
+      expect(deepActiveElement()).to.equal(actionButton(el, member.id));
+
+      await openDialogFor(el, member.id);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialogOf(el).isOpen, 'closed by Escape');
+      expect(deepActiveElement()).to.equal(actionButton(el, member.id));
+
+      expect(tracking.writes()).to.deep.equal([]);
+      expect(badge(el, member.id)).to.equal('Active');
+      expect(api.store.get(member.id)?.status).to.equal('active');
+    });
+
+    it('lets a host take over with preventDefault() on jt-user-status-change', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+      const asked: Array<{ id: string; status: string }> = [];
+      el.addEventListener('jt-user-status-change', (event) => {
+        asked.push({ id: event.user.id, status: event.status });
+        event.preventDefault();
+      });
+
+      actionButton(el, member.id).click();
+      await el.updateComplete;
+      expect(asked).to.deep.equal([{ id: member.id, status: 'inactive' }]);
+      expect(dialogOf(el).isOpen).to.equal(false);
+      expect(tracking.writes()).to.deep.equal([]);
+      expect(badge(el, member.id)).to.equal('Active');
+    });
+
+    const refusals: Array<{ name: string; inject: (api: ReferenceApi) => void; code: string; message: string }> = [
+      {
+        name: 'last_admin',
+        inject: (api) => api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } }),
+        code: 'last_admin',
+        message: en.errorLastAdmin,
+      },
+      {
+        name: 'rate_limited',
+        inject: (api) => api.faults.failNext(1, 429, { retryAfterSeconds: 3, match: { method: 'PUT' } }),
+        code: 'rate_limited',
+        message: en.errorRateLimited('3'),
+      },
+      {
+        name: 'not_found',
+        inject: (api) => api.faults.failNext(1, 404, { match: { method: 'PUT' } }),
+        code: 'not_found',
+        message: en.errorNotFound,
+      },
+      {
+        name: 'self_deactivation',
+        inject: (api) => api.faults.failNext(1, 409, { code: 'self_deactivation', match: { method: 'PUT' } }),
+        code: 'self_deactivation',
+        message: en.errorSelfDeactivation,
+      },
+      {
+        name: 'a network failure',
+        inject: (api) => api.faults.dropNext(1, { match: { method: 'PUT' } }),
+        code: 'network',
+        message: en.errorNetwork,
+      },
+      {
+        name: 'an invalid response',
+        inject: (api) => api.faults.malformNext(1, 'schema', { match: { method: 'PUT' } }),
+        code: 'invalid_response',
+        message: en.errorInvalidResponse,
+      },
+    ];
+
+    for (const refusal of refusals) {
+      it(`rolls back and explains ${refusal.name}`, async () => {
+        const api = await referenceApi();
+        const tracking = trackingClient();
+        const member = someMember(api);
+        const el = await tableOf(tracking.client, member);
+        const errors: JtErrorEvent[] = [];
+        el.addEventListener('jt-error', (event) => errors.push(event));
+        refusal.inject(api);
+
+        await openDialogFor(el, member.id);
+        dialogPart(el, 'confirm-button').click();
+        await waitUntil(() => inRow(el, member.id, '[part~="message"]'), 'message shown');
+
+        const message = inRow(el, member.id, '[part~="message"]')!;
+        expect(message.getAttribute('role')).to.equal('alert');
+        expect(text(message)).to.equal(refusal.message);
+        expect(badge(el, member.id)).to.equal('Active');
+        expect(actionButton(el, member.id).getAttribute('aria-disabled')).to.equal('false');
+        expect(actionButton(el, member.id).getAttribute('aria-describedby')).to.equal(message.id);
+        expect(errors.map((e) => [e.error.code, e.operation])).to.deep.equal([[refusal.code, 'status']]);
+        expect(tracking.writes()).to.have.length(1);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('treats a forbidden answer as lost access', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+      const denied = nextEvent(el, 'jt-access-denied');
+      api.faults.failNext(1, 403, { match: { method: 'PUT' } });
+
+      await openDialogFor(el, member.id);
+      dialogPart(el, 'confirm-button').click();
+      await denied;
+      await el.updateComplete;
+      const notice = part(el, '[part~="notice"][part~="access-denied"]');
+      expect(text(notice)).to.equal(en.errorForbidden);
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(shadow(el).querySelector('table')).to.equal(null);
+      expect(el.store?.get(member.id)?.status).to.equal('active');
+    });
+
+    it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const admin = api.store.get(demoUserIds.admin)!;
+      const el = await tableOf(client, admin);
+      expect(inRow(el, admin.id, '[part~="action-button"]')).to.equal(null);
+      expect(text(inRow(el, admin.id, '[part~="hint"]'))).to.equal(en.selfDeactivationHint);
+      expect(text(inRow(el, admin.id, '[part~="self-badge"]'))).to.equal('You');
+    });
+  });
+
+  describe('who may use it', () => {
+    for (const role of ['manager', 'member', 'external'] as const) {
+      it(`shows a ${role} an explanation and requests no users`, async () => {
+        await referenceApi();
+        const tracking = trackingClient(demoTokens[role]);
+        const denied = nextEvent(document, 'jt-access-denied');
+        const el = await renderTable(tracking.client);
+        const event = await denied;
+        expect(event.currentUser?.role).to.equal(role);
+        await el.updateComplete;
+        expect(shadow(el).querySelector('[part~="access-denied"]')).to.not.equal(null);
+        expect(shadow(el).querySelector('table, input, select')).to.equal(null);
+        expect(tracking.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['GET /v1/me']);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
+  describe('keyboard only', () => {
+    it('reaches a name and the action, confirms in the dialog, and keeps focus on the action', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+      const el = await tableOf(tracking.client, member);
+      before.focus();
+
+      const tabTo = async (target: Element, limit = 20) => {
+        for (let step = 0; step < limit && deepActiveElement() !== target; step++) await sendKeys({ press: 'Tab' });
+        expect(deepActiveElement()).to.equal(target);
+      };
+
+      await tabTo(inRow(el, member.id, '[part~="name-button"]')!);
+      const selected = nextEvent(el, 'jt-user-select');
+      await sendKeys({ press: 'Enter' });
+      expect((await selected).user.id).to.equal(member.id);
+
+      const action = actionButton(el, member.id);
+      await tabTo(action, 2);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialogOf(el).isOpen, 'dialog open');
+      expect(deepActiveElement()).to.equal(dialogPart(el, 'cancel-button'));
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()).to.equal(dialogPart(el, 'confirm-button'));
+      const changed = nextEvent(el, 'jt-user-status-changed');
+      await sendKeys({ press: 'Space' });
+      await changed;
+      await el.updateComplete;
+
+      expect(api.store.get(member.id)?.status).to.equal('inactive');
+      expect(deepActiveElement()).to.equal(action);
+      expect(action.getAttribute('aria-label')).to.equal(`Activate ${member.name}`);
+    });
+
+    it('pages with the keyboard, keeping focus on the page buttons', async () => {
+      await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      const next = part(el, '[part~="next-button"]');
+      next.focus();
+      const first = rowIds(el);
+      const before = listRequests().length;
+      await sendKeys({ press: 'Enter' });
+      await reloaded(el, listRequests, before);
+      expect(rowIds(el)).to.not.deep.equal(first);
+      expect(deepActiveElement()).to.equal(next);
+    });
+  });
+});
