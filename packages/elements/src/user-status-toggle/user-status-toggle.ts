@@ -1,0 +1,149 @@
+import { Task, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { User } from '@jt-users/sdk/schemas';
+import { JtElement } from '../shared/jt-element.js';
+import { buttonStyles, themeStyles } from '../shared/theme.js';
+import { UserChangeController } from '../shared/user-change-controller.js';
+import { userStatusToggleStyles } from './user-status-toggle.styles.js';
+
+/**
+ * The Extra Settings switch that activates or deactivates one user, behind a confirm dialog.
+ * Give it a `user` object (no request is made) or a `user-id` (the user is loaded), plus a
+ * `client` or `api-base`. Only Admins see the switch; the signed-in Admin's own account shows
+ * it disabled, with the reason.
+ *
+ * @tag jt-user-status-toggle
+ * @summary Switch that activates or deactivates a user after confirmation.
+ *
+ * @fires {JtUserStatusChangeEvent} jt-user-status-change - The switch was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
+ * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
+ * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
+ * @fires {JtErrorEvent} jt-error - Loading or changing the user failed (not for aborted requests).
+ *
+ * @csspart base - The wrapper of the switch and its texts.
+ * @csspart switch - The `<button role="switch">`.
+ * @csspart track - The switch's track.
+ * @csspart thumb - The switch's thumb.
+ * @csspart label - The visible status text inside the switch ("Active" / "Inactive").
+ * @csspart pending - "Saving…", while the server has not answered.
+ * @csspart hint - Why the switch is disabled (the signed-in Admin's own account).
+ * @csspart message - The error message after a failed change (`role="alert"`).
+ * @csspart notice - Loading, access and configuration notices.
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart dialog - The confirm dialog (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
+ *
+ * @cssprop --jt-color-success - The track when active.
+ * @cssprop --jt-color-text-muted - The track when inactive, and hints.
+ * @cssprop --jt-color-danger - Error messages and the deactivate button.
+ * @cssprop --jt-color-focus - Focus ring.
+ * @cssprop --jt-switch-width - Width of the track.
+ * @cssprop --jt-switch-height - Height of the track.
+ * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
+ */
+export class JtUserStatusToggle extends JtElement {
+  static override styles = [themeStyles, buttonStyles, userStatusToggleStyles];
+
+  /** The id of the user to load and show. Ignored when `user` is set. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
+  @property({ attribute: false }) user?: User;
+
+  readonly #changes: UserChangeController = new UserChangeController(this);
+  #shownId?: string;
+
+  readonly #loadTask = new Task(this, {
+    task: async ([store, id, given, access], { signal }) => {
+      if (!store || !id || given || access !== 'admin') return initialState;
+      try {
+        return await store.load(id, signal);
+      } catch (error) {
+        this.reportError(error, 'load');
+        throw error;
+      }
+    },
+    args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
+  });
+
+  /** The id of the user shown: from `user`, else `user-id`. */
+  get #id(): string | undefined {
+    return this.user?.id ?? this.userId;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('user') && this.user) this.store?.put(this.user);
+    // A message belongs to the user it was about; another user starts clean.
+    if (this.#id !== this.#shownId) {
+      if (this.#shownId !== undefined) this.#changes.clearErrors();
+      this.#shownId = this.#id;
+    }
+  }
+
+  protected override storeChanged(ids: ReadonlySet<string>): void {
+    const id = this.#id;
+    if (id !== undefined && ids.has(id)) this.requestUpdate();
+  }
+
+  protected override render(): TemplateResult | undefined {
+    const gate = this.renderAccessGate();
+    if (gate !== nothing) return gate;
+    const id = this.#id;
+    const user = id === undefined ? undefined : (this.store?.get(id) ?? this.user);
+    if (user) return this.#renderSwitch(user);
+    return this.#loadTask.render({
+      pending: () => html`<p part="notice loading" aria-busy="true">${this.strings.loading}</p>`,
+      error: (error) =>
+        html`<div part="notice error">
+          <p part="message" role="alert">${this.strings.userLoadError} ${this.messageFor(error)}</p>
+          <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>
+            ${this.strings.retry}
+          </button>
+        </div>`,
+    });
+  }
+
+  #renderSwitch(user: User) {
+    const s = this.strings;
+    const active = user.status === 'active';
+    const pending = this.#changes.isPending(user.id, 'status');
+    const self = active && this.isSelf(user);
+    const error = this.#changes.errorFor(user.id, 'status');
+    const describedBy = [self ? 'hint' : '', error ? 'message' : ''].filter(Boolean).join(' ');
+    return html`
+      <div part="base">
+        <button
+          part="switch"
+          type="button"
+          role="switch"
+          aria-checked=${active ? 'true' : 'false'}
+          aria-label=${s.switchName(user.name)}
+          aria-disabled=${pending || self ? 'true' : 'false'}
+          aria-busy=${pending ? 'true' : 'false'}
+          aria-describedby=${describedBy || nothing}
+          @click=${(event: Event) => this.#onClick(user, event)}
+        >
+          <span part="track"><span part="thumb"></span></span>
+          <span part="label" aria-hidden="true">${s.status(user.status)}</span>
+        </button>
+        ${pending ? html`<span part="pending">${s.saving}</span>` : nothing}
+        ${self ? html`<p part="hint" id="hint">${s.selfDeactivationHint}</p>` : nothing}
+        ${error ? html`<p part="message" id="message" role="alert">${error}</p>` : nothing}
+      </div>
+      ${this.#changes.renderDialog()}
+    `;
+  }
+
+  #onClick(user: User, event: Event): void {
+    const button = event.currentTarget as HTMLElement;
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    void this.#changes.changeStatus(user, user.status === 'active' ? 'inactive' : 'active', button);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jt-user-status-toggle': JtUserStatusToggle;
+  }
+}

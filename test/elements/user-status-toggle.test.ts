@@ -1,0 +1,635 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@jt-users/elements/define';
+import {
+  setStrings,
+  type JtAccessDeniedEvent,
+  type JtConfirmDialog,
+  type JtErrorEvent,
+  type JtUserStatusChangeEvent,
+  type JtUserStatusChangedEvent,
+  type JtUserStatusToggle,
+} from '@jt-users/elements';
+import type { UsersClient } from '@jt-users/sdk';
+import type { User } from '@jt-users/sdk/schemas';
+import { demoTokens, demoUserIds, type ReferenceApi } from '@jt-users/reference-api/browser';
+import {
+  deepActiveElement,
+  eventually,
+  liveRegionText,
+  part,
+  recordingClient,
+  referenceApi,
+  someMember,
+} from './support.js';
+
+const puts = (sent: string[]) => sent.filter((line) => line.startsWith('PUT'));
+
+function switchOf(el: JtUserStatusToggle): HTMLButtonElement {
+  return part<HTMLButtonElement>(el, '[role="switch"]');
+}
+
+function dialogOf(el: JtUserStatusToggle): JtConfirmDialog {
+  return part<JtConfirmDialog>(el, 'jt-confirm-dialog');
+}
+
+function dialogButton(el: JtUserStatusToggle, which: 'confirm' | 'cancel'): HTMLButtonElement {
+  return part<HTMLButtonElement>(dialogOf(el), `[part~="${which}-button"]`);
+}
+
+async function dialogOpened(el: JtUserStatusToggle): Promise<JtConfirmDialog> {
+  await eventually(
+    () => el.shadowRoot?.querySelector('jt-confirm-dialog')?.isOpen,
+    'the confirm dialog did not open',
+  );
+  const dialog = dialogOf(el);
+  await dialog.updateComplete;
+  return dialog;
+}
+
+async function settled(el: JtUserStatusToggle, id: string): Promise<void> {
+  await eventually(() => !el.store?.isPending(id), 'the change did not settle');
+  await el.updateComplete;
+}
+
+/** Counts the events of a type that reach the document. */
+function count(type: keyof GlobalEventHandlersEventMap): { events: Event[] } {
+  const seen = { events: [] as Event[] };
+  const listener = (event: Event) => seen.events.push(event);
+  document.addEventListener(type, listener);
+  afterEach(() => document.removeEventListener(type, listener));
+  return seen;
+}
+
+/**
+ * Mounts a toggle inside a `lang` wrapper. Pass the `api` a test has already arranged (faults,
+ * users); without one, a freshly reset API is used.
+ */
+async function mount(
+  options: {
+    api?: ReferenceApi;
+    user?: User;
+    token?: string;
+    client?: UsersClient;
+    lang?: string;
+    id?: string;
+  } = {},
+): Promise<{ el: JtUserStatusToggle; api: ReferenceApi; sent: string[]; user: User }> {
+  const api = options.api ?? (await referenceApi());
+  const recording = recordingClient(options.token);
+  const client = options.client ?? recording.client;
+  const user = options.user ?? someMember(api);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${options.lang ?? 'en'}>
+      <jt-user-status-toggle .client=${client} user-id=${options.id ?? user.id}></jt-user-status-toggle>
+    </div>`,
+  );
+  const el = wrapper.querySelector('jt-user-status-toggle')!;
+  return { el, api, sent: recording.sent, user };
+}
+
+async function mountReady(options: Parameters<typeof mount>[0] = {}) {
+  const mounted = await mount(options);
+  await eventually(
+    () => mounted.el.shadowRoot?.querySelector('[role="switch"]'),
+    'the switch did not render',
+  );
+  return mounted;
+}
+
+describe('<jt-user-status-toggle>', () => {
+  describe('showing a user', () => {
+    it('loads the user by id and shows a labelled switch', async () => {
+      const { el, sent, user } = await mountReady();
+      const button = switchOf(el);
+      expect(button.localName).to.equal('button');
+      expect(button.getAttribute('aria-checked')).to.equal('true');
+      expect(button.getAttribute('aria-label')).to.equal(`${user.name} can log in`);
+      expect(part(el, '[part~="label"]').textContent).to.equal('Active');
+      expect(sent).to.deep.equal(['GET /v1/me', `GET /v1/users/${user.id}`]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('needs no user request when given the user object, nor any with the current user too', async () => {
+      const api = await referenceApi();
+      const { client, sent } = recordingClient();
+      const user = someMember(api, { status: 'inactive' });
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle .client=${client} .user=${user}></jt-user-status-toggle>`,
+      );
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'));
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(part(el, '[part~="label"]').textContent).to.equal('Inactive');
+      expect(sent).to.deep.equal(['GET /v1/me']);
+
+      const viewer = api.store.get(demoUserIds.admin)!;
+      const second = recordingClient();
+      const quiet = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle
+          .client=${second.client}
+          .currentUser=${viewer}
+          .user=${user}
+        ></jt-user-status-toggle>`,
+      );
+      await eventually(() => quiet.shadowRoot?.querySelector('[role="switch"]'));
+      expect(second.sent).to.deep.equal([]);
+    });
+
+    it('shows the load failure with a Retry that works, and fires jt-error for it', async () => {
+      const api = await referenceApi();
+      const errors = count('jt-error');
+      const user = someMember(api);
+      api.faults.failNext(1, 503, { match: { method: 'GET', path: `/v1/users/${user.id}` } });
+      const { el } = await mount({ api, user });
+      await eventually(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no error shown');
+      expect(part(el, '[role="alert"]').textContent).to.contain('The user could not be loaded.');
+      expect(
+        errors.events.map((event) => [(event as JtErrorEvent).error.code, (event as JtErrorEvent).operation]),
+      ).to.deep.equal([['server_error', 'load']]);
+      await expect(el).to.be.accessible();
+      part<HTMLButtonElement>(el, '[part~="retry-button"]').click();
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'retry did not load');
+    });
+
+    it('renders a hostile name as text', async () => {
+      const api = await referenceApi();
+      const hostile = '<img src=x onerror=alert(1)>';
+      const user = someMember(api, { name: hostile });
+      const { el } = await mountReady({ api, user });
+      expect(switchOf(el).getAttribute('aria-label')).to.equal(`${hostile} can log in`);
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${hostile}?`);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(dialog.shadowRoot!.querySelector('img')).to.equal(null);
+      dialog.close();
+    });
+
+    it('speaks German inside lang="de", and follows a change of lang', async () => {
+      const { el, user } = await mountReady({ lang: 'de' });
+      expect(part(el, '[part~="label"]').textContent).to.equal('Aktiv');
+      expect(switchOf(el).getAttribute('aria-label')).to.equal(`${user.name} kann sich anmelden`);
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`${user.name} deaktivieren?`);
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        `${user.name} wird sich nicht mehr anmelden können.`,
+      );
+      expect(dialogButton(el, 'cancel').textContent?.trim()).to.equal('Abbrechen');
+      expect(dialogButton(el, 'confirm').textContent?.trim()).to.equal('Deaktivieren');
+      dialog.close();
+      el.parentElement!.setAttribute('lang', 'en');
+      await eventually(
+        () => part(el, '[part~="label"]').textContent === 'Active',
+        'did not switch to English',
+      );
+    });
+
+    it('uses strings a host overrides', async () => {
+      setStrings('en', { deactivateConfirm: 'Switch off' });
+      try {
+        const { el } = await mountReady();
+        switchOf(el).click();
+        const dialog = await dialogOpened(el);
+        expect(dialogButton(el, 'confirm').textContent?.trim()).to.equal('Switch off');
+        dialog.close();
+      } finally {
+        setStrings('en', { deactivateConfirm: 'Deactivate' });
+      }
+    });
+  });
+
+  describe('the status flow', () => {
+    it('deactivates after confirmation: instant, pending, then confirmed, announced', async () => {
+      const changes = count('jt-user-status-change');
+      const changed = count('jt-user-status-changed');
+      const { el, api, sent, user } = await mountReady();
+      api.faults.latencyMs = 150; // keeps the pending state on screen long enough to look at it
+
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      expect(changes.events).to.have.length(1);
+      const change = changes.events[0] as JtUserStatusChangeEvent;
+      expect(change.detail.user.id).to.equal(user.id);
+      expect(change.detail.status).to.equal('inactive');
+      expect(change.cancelable).to.equal(true);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${user.name}?`);
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        `${user.name} will no longer be able to log in.`,
+      );
+      expect(dialog.tone).to.equal('danger');
+      expect(deepActiveElement()).to.equal(dialogButton(el, 'cancel'));
+      await expect(el).to.be.accessible();
+
+      dialogButton(el, 'confirm').click();
+      await eventually(() => el.store?.isPending(user.id), 'not pending');
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(switchOf(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(part(el, '[part~="pending"]').textContent).to.equal('Saving…');
+      expect(deepActiveElement()).to.equal(switchOf(el));
+      await expect(el).to.be.accessible();
+
+      await settled(el, user.id);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(switchOf(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(el.shadowRoot!.querySelector('[part~="pending"]')).to.equal(null);
+      expect(changed.events).to.have.length(1);
+      const done = changed.events[0] as JtUserStatusChangedEvent;
+      expect(done.detail.user.status).to.equal('inactive');
+      expect(done.detail.previousStatus).to.equal('active');
+      expect(api.store.get(user.id)?.status).to.equal('inactive');
+      expect(puts(sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`]);
+      await eventually(() => liveRegionText() === `${user.name} was deactivated.`, 'not announced');
+      await expect(el).to.be.accessible();
+    });
+
+    it('activates an inactive user, naming the role they get back', async () => {
+      const api = await referenceApi();
+      const user = someMember(api, { status: 'inactive' });
+      const { el } = await mountReady({ api, user });
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        `${user.name} will be able to log in again as Member.`,
+      );
+      expect(dialog.tone).to.equal('default');
+      expect(deepActiveElement()).to.equal(dialogButton(el, 'confirm'));
+      dialogButton(el, 'confirm').click();
+      await eventually(() => api.store.get(user.id)?.status === 'active', 'not activated');
+      await settled(el, user.id);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      await eventually(() => liveRegionText() === `${user.name} was activated.`, 'not announced');
+    });
+
+    for (const how of ['Cancel', 'Escape'] as const) {
+      it(`changes nothing and sends nothing on ${how}, and gives focus back to the switch`, async () => {
+        const changed = count('jt-user-status-changed');
+        const { el, sent, user, api } = await mountReady();
+        switchOf(el).focus();
+        switchOf(el).click();
+        await dialogOpened(el);
+        if (how === 'Cancel') dialogButton(el, 'cancel').click();
+        else await sendKeys({ press: 'Escape' });
+        await eventually(() => !dialogOf(el).isOpen, 'dialog still open');
+        await el.updateComplete;
+        expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+        expect(deepActiveElement()).to.equal(switchOf(el));
+        expect(puts(sent)).to.deep.equal([]);
+        expect(changed.events).to.have.length(0);
+        expect(api.store.get(user.id)?.status).to.equal('active');
+      });
+    }
+
+    it('leaves the flow to the host when jt-user-status-change is prevented', async () => {
+      const { el, sent } = await mountReady();
+      el.addEventListener('jt-user-status-change', (event) => event.preventDefault(), { once: true });
+      const seen = oneEvent(el, 'jt-user-status-change');
+      switchOf(el).click();
+      expect((await seen).defaultPrevented).to.equal(true);
+      await el.updateComplete;
+      expect(dialogOf(el).isOpen).to.equal(false);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect(puts(sent)).to.deep.equal([]);
+    });
+
+    it('sends one request for a double click, and none for a click while pending', async () => {
+      const changes = count('jt-user-status-change');
+      const { el, api, sent, user } = await mountReady();
+      api.faults.latencyMs = 150;
+      switchOf(el).click();
+      switchOf(el).click();
+      await dialogOpened(el);
+      expect(changes.events).to.have.length(1);
+      dialogButton(el, 'confirm').click();
+      dialogButton(el, 'confirm').click();
+      await eventually(() => el.store?.isPending(user.id), 'not pending');
+      await el.updateComplete;
+      switchOf(el).click();
+      await el.updateComplete;
+      expect(dialogOf(el).isOpen).to.equal(false);
+      await settled(el, user.id);
+      expect(puts(sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`]);
+      expect(changes.events).to.have.length(1);
+    });
+
+    it('keeps two elements with the same client in agreement, in the same frame', async () => {
+      const api = await referenceApi();
+      const { client, sent } = recordingClient();
+      const user = someMember(api);
+      api.faults.latencyMs = 150;
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <jt-user-status-toggle id="a" .client=${client} user-id=${user.id}></jt-user-status-toggle>
+          <jt-user-status-toggle id="b" .client=${client} user-id=${user.id}></jt-user-status-toggle>
+        </div>`,
+      );
+      const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
+        JtUserStatusToggle,
+        JtUserStatusToggle,
+      ];
+      await eventually(
+        () =>
+          a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
+      );
+
+      switchOf(a).click();
+      await dialogOpened(a);
+      dialogButton(a, 'confirm').click();
+      await eventually(() => a.store?.isPending(user.id), 'not pending');
+      await Promise.all([a.updateComplete, b.updateComplete]);
+      expect(switchOf(b).getAttribute('aria-checked')).to.equal('false');
+      expect(switchOf(b).getAttribute('aria-disabled')).to.equal('true');
+
+      // A second confirm from the other element while pending sends nothing.
+      switchOf(b).click();
+      await b.updateComplete;
+      expect(dialogOf(b).isOpen).to.equal(false);
+
+      await settled(a, user.id);
+      await b.updateComplete;
+      expect(switchOf(b).getAttribute('aria-checked')).to.equal('false');
+      expect(puts(sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`]);
+      expect(sent.filter((line) => line === 'GET /v1/me')).to.have.length(1);
+    });
+
+    it('rolls back in every element when the server refuses', async () => {
+      const api = await referenceApi();
+      const { client } = recordingClient();
+      const user = someMember(api);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <jt-user-status-toggle .client=${client} user-id=${user.id}></jt-user-status-toggle>
+          <jt-user-status-toggle .client=${client} .user=${user}></jt-user-status-toggle>
+        </div>`,
+      );
+      const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
+        JtUserStatusToggle,
+        JtUserStatusToggle,
+      ];
+      await eventually(
+        () =>
+          a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
+      );
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      switchOf(a).click();
+      await dialogOpened(a);
+      dialogButton(a, 'confirm').click();
+      await eventually(() => a.shadowRoot?.querySelector('[role="alert"]'), 'no message');
+      await b.updateComplete;
+      expect(switchOf(a).getAttribute('aria-checked')).to.equal('true');
+      expect(switchOf(b).getAttribute('aria-checked')).to.equal('true');
+      // The message belongs next to the control that was used.
+      expect(b.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    const refusals: Array<{
+      name: string;
+      arrange: (api: ReferenceApi) => void;
+      code: string;
+      message: string;
+    }> = [
+      {
+        name: 'forbidden',
+        arrange: (api) => api.faults.failNext(1, 403, { match: { method: 'PUT' } }),
+        code: 'forbidden',
+        message: 'You are not allowed to change users. Only Admins can.',
+      },
+      {
+        name: 'not_found',
+        arrange: (api) => api.faults.failNext(1, 404, { match: { method: 'PUT' } }),
+        code: 'not_found',
+        message: 'This user no longer exists.',
+      },
+      {
+        name: 'self_deactivation',
+        arrange: (api) =>
+          api.faults.failNext(1, 409, { code: 'self_deactivation', match: { method: 'PUT' } }),
+        code: 'self_deactivation',
+        message: 'You cannot deactivate your own account.',
+      },
+      {
+        name: 'last_admin',
+        arrange: (api) => api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } }),
+        code: 'last_admin',
+        message:
+          'This change would leave the organization without an active Admin. Make another user an Admin first.',
+      },
+      {
+        name: 'rate_limited',
+        arrange: (api) => api.faults.failNext(1, 429, { retryAfterSeconds: 30, match: { method: 'PUT' } }),
+        code: 'rate_limited',
+        message: 'Too many requests. Try again in 30 seconds.',
+      },
+      {
+        name: 'a network failure',
+        arrange: (api) => api.faults.dropNext(1, { match: { method: 'PUT' } }),
+        code: 'network',
+        message: 'The server could not be reached. Check the connection and try again.',
+      },
+      {
+        name: 'an invalid response',
+        arrange: (api) => api.faults.malformNext(1, 'schema', { match: { method: 'PUT' } }),
+        code: 'invalid_response',
+        message: 'The server sent an answer that could not be understood.',
+      },
+    ];
+
+    for (const refusal of refusals) {
+      it(`rolls back and explains ${refusal.name}, firing jt-error once`, async () => {
+        const errors = count('jt-error');
+        const changed = count('jt-user-status-changed');
+        const denied = count('jt-access-denied');
+        const { el, api, user } = await mountReady();
+        refusal.arrange(api);
+        switchOf(el).click();
+        await dialogOpened(el);
+        dialogButton(el, 'confirm').click();
+        await eventually(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no message shown');
+        await settled(el, user.id);
+
+        expect(part(el, '[role="alert"]').textContent).to.equal(refusal.message);
+        expect(el.store?.get(user.id)?.status).to.equal('active');
+        expect(errors.events).to.have.length(1);
+        const error = errors.events[0] as JtErrorEvent;
+        expect(error.detail.error.code).to.equal(refusal.code);
+        expect(error.detail.operation).to.equal('status');
+        expect(changed.events).to.have.length(0);
+        expect(api.store.get(user.id)?.status).to.equal('active');
+        if (refusal.code === 'forbidden') {
+          // A 403 means "not an Admin": no control is offered any more.
+          expect(el.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+          expect(denied.events).to.have.length(1);
+        } else {
+          expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+          expect(switchOf(el).getAttribute('aria-describedby')).to.contain('message');
+          expect(denied.events).to.have.length(0);
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('clears the message when the next attempt succeeds', async () => {
+      const { el, api, user } = await mountReady();
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no message');
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => api.store.get(user.id)?.status === 'inactive', 'not deactivated');
+      await settled(el, user.id);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    it('explains refusals in German too', async () => {
+      const { el, api } = await mountReady({ lang: 'de' });
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no message');
+      expect(part(el, '[role="alert"]').textContent).to.equal(
+        'Nach dieser Änderung hätte die Organisation keinen aktiven Admin mehr. Machen Sie zuerst einen anderen Benutzer zum Admin.',
+      );
+    });
+  });
+
+  describe('who may use it', () => {
+    for (const role of ['manager', 'member', 'external'] as const) {
+      it(`shows a ${role} an explanation instead of the switch, and requests no user`, async () => {
+        const denied = count('jt-access-denied');
+        const { el, sent } = await mount({ token: demoTokens[role] });
+        await eventually(() => el.shadowRoot?.querySelector('[part~="access-denied"]'), 'no explanation');
+        expect(el.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+        const expectedRole = { manager: 'Manager', member: 'Member', external: 'External' }[role];
+        expect(part(el, '[part~="access-denied"]').textContent).to.equal(
+          `You are signed in as ${expectedRole}. Only Admins can view and change users.`,
+        );
+        expect(sent).to.deep.equal(['GET /v1/me']);
+        await el.updateComplete;
+        expect(denied.events).to.have.length(1);
+        expect((denied.events[0] as JtAccessDeniedEvent).detail.currentUser?.role).to.equal(role);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('offers the signed-in Admin no deactivation of their own account, and says why', async () => {
+      const api = await referenceApi();
+      const self = api.store.get(demoUserIds.admin)!;
+      const changes = count('jt-user-status-change');
+      const { el, sent } = await mountReady({ api, user: self });
+      const button = switchOf(el);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(part(el, '[part~="hint"]').textContent).to.equal(
+        'This is your own account. You cannot deactivate yourself.',
+      );
+      expect(button.getAttribute('aria-describedby')).to.equal('hint');
+      button.click();
+      await el.updateComplete;
+      expect(dialogOf(el).isOpen).to.equal(false);
+      expect(changes.events).to.have.length(0);
+      expect(puts(sent)).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when no client is configured', async () => {
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle user-id="usr_1"></jt-user-status-toggle>`,
+      );
+      expect(part(el, '[part~="notice"]').textContent).to.equal(
+        'No user API is configured for this element.',
+      );
+    });
+
+    it('shares one client per api-base, and explains a missing session with a Retry', async () => {
+      const api = await referenceApi();
+      const errors = count('jt-error');
+      const user = someMember(api);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <jt-user-status-toggle api-base="/api" user-id=${user.id}></jt-user-status-toggle>
+          <jt-user-status-toggle api-base="/api" user-id=${user.id}></jt-user-status-toggle>
+          <jt-user-status-toggle api-base="/other-api" user-id=${user.id}></jt-user-status-toggle>
+        </div>`,
+      );
+      const [a, b, c] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as JtUserStatusToggle[];
+      expect(a!.store).to.equal(b!.store);
+      expect(a!.store).not.to.equal(c!.store);
+      // No bearer token and no session cookie: the API answers 401 to the current-user request.
+      await eventually(() => a!.shadowRoot?.querySelector('[role="alert"]'), 'no explanation');
+      expect(part(a!, '[role="alert"]').textContent).to.equal(
+        'Your access could not be checked. Your session has ended. Sign in again.',
+      );
+      expect(a!.shadowRoot!.querySelector('[part~="retry-button"]')).not.to.equal(null);
+      expect(a!.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+      const currentUserErrors = errors.events.filter(
+        (event) => (event as JtErrorEvent).operation === 'current-user',
+      );
+      expect(currentUserErrors.map((event) => (event as JtErrorEvent).error.code)).to.include(
+        'unauthenticated',
+      );
+      await expect(a!).to.be.accessible();
+    });
+  });
+
+  describe('lifecycle', () => {
+    it('aborts the load when removed, and shows or fires nothing for it', async () => {
+      const api = await referenceApi();
+      const errors = count('jt-error');
+      const user = someMember(api);
+      api.faults.hangNext(1, { match: { method: 'GET', path: `/v1/users/${user.id}` } });
+      const { el } = await mount({ api, user });
+      await eventually(() => el.shadowRoot?.querySelector('[part~="loading"]') && el.viewer, 'not loading');
+      await expect(el).to.be.accessible();
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(errors.events).to.have.length(0);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    it('aborts the old load when user-id changes, and shows the new user', async () => {
+      const api = await referenceApi();
+      const errors = count('jt-error');
+      const first = someMember(api);
+      const second = api.store.get(demoUserIds.member)!;
+      api.faults.hangNext(1, { match: { method: 'GET', path: `/v1/users/${first.id}` } });
+      const { el } = await mount({ api, user: first });
+      await eventually(() => el.shadowRoot?.querySelector('[part~="loading"]') && el.viewer, 'not loading');
+      el.userId = second.id;
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'second user not shown');
+      expect(switchOf(el).getAttribute('aria-label')).to.equal(`${second.name} can log in`);
+      expect(errors.events).to.have.length(0);
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('deactivates and activates again with Tab, Space and Enter', async () => {
+      const wrapperStart = await fixture<HTMLButtonElement>(html`<button>before</button>`);
+      const { el, api, user } = await mountReady();
+      wrapperStart.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()).to.equal(switchOf(el));
+
+      await sendKeys({ press: 'Space' });
+      await dialogOpened(el);
+      expect(deepActiveElement()).to.equal(dialogButton(el, 'cancel'));
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()).to.equal(dialogButton(el, 'confirm'));
+      await sendKeys({ press: 'Enter' });
+      await eventually(() => api.store.get(user.id)?.status === 'inactive', 'not deactivated');
+      await settled(el, user.id);
+      expect(deepActiveElement()).to.equal(switchOf(el));
+
+      await sendKeys({ press: 'Enter' });
+      await dialogOpened(el);
+      expect(deepActiveElement()).to.equal(dialogButton(el, 'confirm'));
+      await sendKeys({ press: 'Enter' });
+      await eventually(() => api.store.get(user.id)?.status === 'active', 'not activated');
+      await settled(el, user.id);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+    });
+  });
+});

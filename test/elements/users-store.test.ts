@@ -1,0 +1,177 @@
+import { expect } from '@open-wc/testing';
+import { UsersStore } from '@jt-users/elements';
+import { isUsersApiError } from '@jt-users/sdk';
+import { demoTokens, demoUserIds } from '@jt-users/reference-api/browser';
+import { recordingClient, referenceApi, someMember } from './support.js';
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('UsersStore', () => {
+  it('is one store per client', () => {
+    const a = recordingClient().client;
+    const b = recordingClient().client;
+    expect(UsersStore.for(a)).to.equal(UsersStore.for(a));
+    expect(UsersStore.for(a)).not.to.equal(UsersStore.for(b));
+  });
+
+  it('asks for the signed-in user once, however many callers ask at once', async () => {
+    await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const [first, second] = await Promise.all([store.currentUser(), store.currentUser()]);
+    const third = await store.currentUser();
+    expect(first.id).to.equal(demoUserIds.admin);
+    expect(second).to.equal(first);
+    expect(third).to.equal(first);
+    expect(sent).to.deep.equal(['GET /v1/me']);
+    expect(store.get(demoUserIds.admin)?.role).to.equal('admin');
+  });
+
+  it('forgets a failed current-user request, so the next call tries again', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    api.faults.failNext(1, 503, { match: { path: '/v1/me' } });
+    const error = await rejection(store.currentUser());
+    expect(isUsersApiError(error)).to.equal(true);
+    const user = await store.currentUser();
+    expect(user.id).to.equal(demoUserIds.admin);
+    expect(sent).to.deep.equal(['GET /v1/me', 'GET /v1/me']);
+  });
+
+  it('stops waiting for the current user when the caller aborts, without cancelling it for others', async () => {
+    await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const controller = new AbortController();
+    const waiting = store.currentUser(controller.signal);
+    const other = store.currentUser();
+    controller.abort();
+    const error = await rejection(waiting);
+    expect(isUsersApiError(error) && error.code).to.equal('aborted');
+    expect((await other).id).to.equal(demoUserIds.admin);
+  });
+
+  it('loads and lists users into the cache and tells subscribers which ids changed', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    const seen: string[][] = [];
+    const unsubscribe = store.subscribe((ids) => seen.push([...ids]));
+    await store.load(member.id);
+    expect(store.get(member.id)).to.deep.equal(member);
+    const page = await store.list({ limit: 3 });
+    expect(page.items).to.have.length(3);
+    for (const user of page.items) expect(store.get(user.id)).to.deep.equal(user);
+    expect(seen).to.deep.equal([[member.id], page.items.map((user) => user.id)]);
+    unsubscribe();
+    store.put({ ...member, name: 'Changed' });
+    expect(seen).to.have.length(2);
+  });
+
+  it('shows a new status at once, synchronously, and then the server’s user', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    const statusesSeen: string[] = [];
+    store.subscribe(() =>
+      statusesSeen.push(`${store.get(member.id)?.status}${store.isPending(member.id) ? ' (pending)' : ''}`),
+    );
+
+    const request = store.setStatus(member.id, 'inactive');
+    expect(store.get(member.id)?.status).to.equal('inactive');
+    expect(store.isPending(member.id)).to.equal(true);
+    expect(store.isPending(member.id, 'status')).to.equal(true);
+    expect(store.isPending(member.id, 'role')).to.equal(false);
+    const updated = await request;
+
+    expect(updated.status).to.equal('inactive');
+    expect(updated.statusChangedBy?.id).to.equal(demoUserIds.admin);
+    expect(store.get(member.id)).to.deep.equal(updated);
+    expect(store.isPending(member.id)).to.equal(false);
+    expect(statusesSeen).to.deep.equal(['inactive (pending)', 'inactive']);
+    expect(sent.filter((line) => line.startsWith('PUT'))).to.deep.equal([
+      `PUT /v1/users/${member.id}/status`,
+    ]);
+  });
+
+  it('sends one request when asked twice while pending', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    const first = store.setStatus(member.id, 'inactive');
+    const second = store.setStatus(member.id, 'inactive');
+    expect(second).to.equal(first);
+    await first;
+    expect(sent.filter((line) => line.startsWith('PUT'))).to.have.length(1);
+  });
+
+  it('rolls the status back and rethrows the error when the server refuses', async () => {
+    await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const admin = await store.load(demoUserIds.admin);
+    const seen: string[] = [];
+    store.subscribe(() => seen.push(store.get(admin.id)?.status ?? 'none'));
+    const error = await rejection(store.setStatus(admin.id, 'inactive'));
+    expect(isUsersApiError(error) && error.code).to.equal('self_deactivation');
+    expect(store.get(admin.id)).to.deep.equal(admin);
+    expect(store.isPending(admin.id)).to.equal(false);
+    expect(seen).to.deep.equal(['inactive', 'active']);
+  });
+
+  it('keeps what was learnt meanwhile when it rolls back: only the changed field goes back', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+    const request = store.setStatus(member.id, 'inactive');
+    store.put({ ...member, status: 'inactive', name: 'Renamed meanwhile' });
+    await rejection(request);
+    expect(store.get(member.id)).to.deep.equal({ ...member, name: 'Renamed meanwhile' });
+  });
+
+  it('changes roles the same way, optimistically and with rollback', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    const request = store.setRole(member.id, 'manager');
+    expect(store.get(member.id)?.role).to.equal('manager');
+    expect(store.isPending(member.id, 'role')).to.equal(true);
+    expect((await request).role).to.equal('manager');
+    expect(api.store.get(member.id)?.role).to.equal('manager');
+
+    api.faults.failNext(1, 404, { match: { method: 'PUT' } });
+    const error = await rejection(store.setRole(member.id, 'external'));
+    expect(isUsersApiError(error) && error.code).to.equal('not_found');
+    expect(store.get(member.id)?.role).to.equal('manager');
+  });
+
+  it('works for a user it has not cached yet, and tells subscribers', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient(demoTokens.admin);
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    const seen: string[][] = [];
+    store.subscribe((ids) => seen.push([...ids]));
+    const updated = await store.setStatus(member.id, 'inactive');
+    expect(store.get(member.id)).to.deep.equal(updated);
+    expect(seen.length).to.be.greaterThan(1);
+  });
+});
