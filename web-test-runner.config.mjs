@@ -45,19 +45,16 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      // One window per test file, not one tab: with concurrent files only the front tab is
-      // visible, and a hidden tab runs no animation frames (fixtures wait for one) and loses
-      // focus to the tab that sends keys.
-      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: chromiumArgs,
       },
-      // Test files run in parallel pages, and only one page of a window has focus: without this,
-      // focus and :focus-visible behave differently depending on which file runs beside which.
+      // One window per test file, not one tab: with concurrent files a hidden tab runs no
+      // animation frames (fixtures wait for one). Focus is emulated too, so focus and
+      // :focus-visible behave the same whichever file runs beside which.
       async createPage({ context }) {
-        const page = await context.newPage();
+        const page = await context.newPage({ type: 'window' });
         await page.emulateFocusedPage(true);
         return page;
       },

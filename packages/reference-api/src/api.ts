@@ -41,9 +41,18 @@ export interface ReferenceApi {
    * Answers one request of the contract. Resolves to {@link DROP} when the connection must be
    * dropped without an answer (msw: `HttpResponse.error()`, server: destroy the socket).
    */
-  handle(request: Request): Promise<Response | typeof DROP>;
+  handle(request: Request, context?: RequestContext): Promise<Response | typeof DROP>;
   /** Back to the seed users, the demo tokens and no faults. */
   reset(): void;
+}
+
+/** What a request carries besides itself. */
+export interface RequestContext {
+  /**
+   * Cookies the request carries when its Cookie header cannot be read: a browser hides that header
+   * from pages and service workers, so msw hands the cookies over separately.
+   */
+  readonly cookies?: Readonly<Record<string, string>>;
 }
 
 type RouteName = 'me' | 'users' | 'user' | 'userStatus' | 'userRole';
@@ -78,7 +87,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   const faults = new FaultInjector({ latencyMs: options.latencyMs });
   const tokens = createDemoTokenTable();
 
-  async function handle(request: Request): Promise<Response | typeof DROP> {
+  async function handle(request: Request, context: RequestContext = {}): Promise<Response | typeof DROP> {
     if (isPreflight(request)) return preflightResponse(request);
     const method = request.method.toUpperCase();
     const path = contractPath(new URL(request.url).pathname);
@@ -98,16 +107,21 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
         await faults.hang(request.signal);
         return DROP;
       case 'loseAnswer':
-        await answer(request, method, path);
+        await answer(request, method, path, context);
         return DROP;
       case undefined:
-        return withCors(request, await answer(request, method, path));
+        return withCors(request, await answer(request, method, path, context));
     }
   }
 
-  async function answer(request: Request, method: string, path: string | undefined): Promise<Response> {
+  async function answer(
+    request: Request,
+    method: string,
+    path: string | undefined,
+    context: RequestContext,
+  ): Promise<Response> {
     try {
-      return await route(request, method, path);
+      return await route(request, method, path, context);
     } catch (error) {
       if (error instanceof ApiProblemError) {
         const headers: Record<string, string> =
@@ -121,7 +135,12 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     }
   }
 
-  async function route(request: Request, method: string, path: string | undefined): Promise<Response> {
+  async function route(
+    request: Request,
+    method: string,
+    path: string | undefined,
+    context: RequestContext,
+  ): Promise<Response> {
     const found = path === undefined ? undefined : findRoute(path);
     if (!found)
       throw new ApiProblemError(
@@ -142,7 +161,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       );
     }
 
-    const actor = authenticate(request, tokens, store);
+    const actor = authenticate(request, tokens, store, context.cookies);
     if (matched.name === 'me') return jsonResponse(actor);
     if (actor.role !== 'admin') {
       throw new ApiProblemError(

@@ -15,8 +15,13 @@ import { SESSION_COOKIE } from './tokens.js';
  * @throws ApiProblemError 401 `unauthenticated` for missing, malformed or unknown credentials, and
  * for a user who is inactive (a deactivated user cannot log in until activated again).
  */
-export function authenticate(request: Request, tokens: ReadonlyMap<string, string>, store: UserStore): User {
-  const token = readToken(request);
+export function authenticate(
+  request: Request,
+  tokens: ReadonlyMap<string, string>,
+  store: UserStore,
+  cookies?: Readonly<Record<string, string>>,
+): User {
+  const token = readToken(request, cookies);
   const userId = tokens.get(token);
   const user = userId === undefined ? undefined : store.get(userId);
   if (!user) throw unauthenticated('The token is not valid; sign in again.');
@@ -24,14 +29,14 @@ export function authenticate(request: Request, tokens: ReadonlyMap<string, strin
   return user;
 }
 
-function readToken(request: Request): string {
+function readToken(request: Request, cookies?: Readonly<Record<string, string>>): string {
   const header = request.headers.get('authorization');
   if (header !== null) {
     const match = /^Bearer +([^\s]+) *$/i.exec(header);
     if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     return match[1];
   }
-  const cookie = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  const cookie = readCookie(request.headers.get('cookie'), SESSION_COOKIE) ?? cookies?.[SESSION_COOKIE];
   if (cookie) return cookie;
   throw unauthenticated(`Sign in: send "Authorization: Bearer <token>" or the ${SESSION_COOKIE} cookie.`);
 }

@@ -15,8 +15,9 @@ const CONTRACT_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/]+(?:\/.*)?\/v1(?:\/.*)?$/i;
 /** Creates msw handlers answering the whole contract from `api`. */
 export function createHandlers(api: ReferenceApi): RequestHandler[] {
   return [
-    http.all(CONTRACT_URL, async ({ request }) => {
-      const answer = await api.handle(request);
+    // A browser hides the Cookie header from the worker; msw hands the cookies over instead.
+    http.all(CONTRACT_URL, async ({ request, cookies }) => {
+      const answer = await api.handle(request, { cookies });
       return answer === DROP ? HttpResponse.error() : answer;
     }),
   ];
