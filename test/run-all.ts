@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { stripVTControlCharacters } from 'node:util';
 
 interface Step {
   name: string;
@@ -29,7 +30,7 @@ const steps: Step[] = [
 
 /** Test counts as the two runners print them: node's `# pass N` / `# fail N`, wtr's `N passed, N failed`. */
 function countTests(output: string): { passed: number; failed: number } {
-  const plain = output.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+  const plain = stripVTControlCharacters(output);
   const last = (pattern: RegExp): number => {
     const matches = [...plain.matchAll(pattern)];
     const value = matches.at(-1)?.[1];
@@ -74,6 +75,10 @@ const failedTests = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);
 const failedSteps = outcomes.filter((outcome) => !outcome.ok);
 // A step can fail without a failing test (a type error, a crash): it counts as a failure too.
 const failed = failedTests + failedSteps.filter((outcome) => outcome.failed === 0).length;
-console.log(failedSteps.length === 0 ? '\nAll checks passed.' : `\nFailed: ${failedSteps.map((o) => o.step.name).join(', ')}`);
+console.log(
+  failedSteps.length === 0
+    ? '\nAll checks passed.'
+    : `\nFailed: ${failedSteps.map((o) => o.step.name).join(', ')}`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exitCode = failedSteps.length === 0 ? 0 : 1;

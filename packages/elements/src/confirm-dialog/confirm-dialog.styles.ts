@@ -20,6 +20,12 @@ export const confirmDialogStyles = css`
     background: var(--jt-color-backdrop, rgb(0 0 0 / 45%));
   }
 
+  /* Both name a user, and a name can be one very long word: wrap it inside the dialog. */
+  [part~='heading'],
+  [part~='description'] {
+    overflow-wrap: anywhere;
+  }
+
   [part~='heading'] {
     margin: 0 0 var(--_space-2);
     font-size: var(--_font-size-large);

@@ -93,6 +93,16 @@ export const userTableStyles = css`
     font-weight: normal;
   }
 
+  /* Names and emails are data, and data can be a 4 000-character word: past a readable width
+     they wrap anywhere instead of stretching the table (and the action button) out of sight. */
+  [part~='name-cell'],
+  [part~='email-cell'] {
+    min-width: 8rem;
+    max-width: 20rem;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+
   [part~='row']:last-child [part~='cell'] {
     border-bottom: 0;
   }

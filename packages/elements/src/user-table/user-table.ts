@@ -53,7 +53,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  * @csspart sort-button - The button inside a sortable header.
  * @csspart sort-icon - The arrow inside a sort button.
  * @csspart row - Each user's row.
- * @csspart cell - Each cell (also `name-cell`, `status-cell`, `action-cell`).
+ * @csspart cell - Each cell (also `name-cell`, `email-cell`, `status-cell`, `action-cell`).
  * @csspart name-button - The user's name as a button (fires `jt-user-select`).
  * @csspart name-link - The user's name as a link (with `profile-href`).
  * @csspart self-badge - "You", next to the signed-in Admin's own name.
@@ -283,7 +283,7 @@ export class JtUserTable extends JtElement {
       const s = this.strings;
       return html`<tr part="row" data-user-id=${user.id}>
         <th part="cell name-cell" scope="row">${this.#renderName(user)}${self ? html` <span part="self-badge">${s.you}</span>` : nothing}</th>
-        <td part="cell">${user.email}</td>
+        <td part="cell email-cell">${user.email}</td>
         <td part="cell">${s.role(user.role)}</td>
         <td part="cell status-cell"><span part="status-badge ${user.status}">${s.status(user.status)}</span></td>
         <td part="cell">

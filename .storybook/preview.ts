@@ -1,0 +1,82 @@
+/// <reference types="vite/client" />
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import type { LoaderFunction, Renderer } from 'storybook/internal/types';
+import manifest from '@jt-users/elements/custom-elements.json' with { type: 'json' };
+import '@jt-users/elements/define';
+import { StoryBackend } from '../stories/support.js';
+import { forStorybook } from './manifest.js';
+import './preview.css';
+
+// Controls and the docs tables (properties, attributes, events, slots, parts, CSS properties)
+// come from the analyzer's manifest of the elements' JSDoc.
+setCustomElementsManifest(forStorybook(manifest));
+
+/** msw's worker, started once; requests that are not the contract's go to the network untouched. */
+async function startWorker() {
+  const worker = setupWorker();
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  return worker;
+}
+
+/**
+ * Connects the story's own reference API (`parameters.backend`, see `backend()` in
+ * stories/support.ts) before every render: fresh data, the story's faults and a new client.
+ */
+const connectBackend: LoaderFunction<Renderer> = ({ parameters }) => {
+  const backend: unknown = parameters.backend;
+  return backend instanceof StoryBackend ? { backend: backend.connect() } : {};
+};
+
+const preview: Preview = {
+  // The addon's loader starts the worker and installs the story's `parameters.msw` handlers.
+  loaders: [mswLoader(startWorker), connectBackend],
+  parameters: {
+    msw: [],
+    controls: { expanded: true },
+    docs: {
+      // Each story of a docs page in its own frame: msw's handlers and modal dialogs are per page.
+      story: { inline: false, iframeHeight: 360 },
+    },
+  },
+  globalTypes: {
+    locale: {
+      description: 'Language of the elements',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    theme: {
+      description: 'Colour scheme of the page and the elements',
+      toolbar: {
+        title: 'Theme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  decorators: [
+    // Like a host page: the language and scheme are set on the document, and the elements follow.
+    (story, { globals }) => {
+      const root = document.documentElement;
+      root.lang = globals.locale === 'de' ? 'de' : 'en';
+      root.dataset.theme = globals.theme === 'dark' ? 'dark' : 'light';
+      return story();
+    },
+  ],
+  tags: ['autodocs'],
+};
+
+export default preview;
