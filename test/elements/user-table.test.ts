@@ -708,7 +708,7 @@ describe('<jt-user-table>', () => {
       const admin = api.store.get(demoUserIds.admin)!;
       const el = await tableOf(client, admin);
       expect(inRow(el, admin.id, '[part~="action-button"]')).to.equal(null);
-      expect(text(inRow(el, admin.id, '[part~="hint"]'))).to.equal(en.selfDeactivationHint);
+      expect(text(inRow(el, admin.id, '[part~="hint"]'))).to.equal(en.selfActionHint);
       expect(text(inRow(el, admin.id, '[part~="self-badge"]'))).to.equal('You');
     });
   });

@@ -103,6 +103,11 @@ export const userTableStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* A usual address fits on one line; only an unusually long one wraps. */
+  [part~='email-cell'] {
+    min-width: 14rem;
+  }
+
   [part~='row']:last-child [part~='cell'] {
     border-bottom: 0;
   }

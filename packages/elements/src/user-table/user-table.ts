@@ -307,7 +307,7 @@ export class JtUserTable extends JtElement {
     const s = this.strings;
     const active = user.status === 'active';
     // The signed-in Admin cannot deactivate themself: say so instead of offering a control.
-    if (active && row.self) return html`<span part="hint">${s.selfDeactivationHint}</span>`;
+    if (active && row.self) return html`<span part="hint">${s.selfActionHint}</span>`;
     const label = active ? s.actionDeactivate(user.name) : s.actionActivate(user.name);
     const messageId = `message-${user.id}`;
     return html`<div class="action">

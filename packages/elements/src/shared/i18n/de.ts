@@ -90,7 +90,7 @@ export const de: Strings = {
   neverLoggedIn: 'Nie',
   actionDeactivate: (name) => `${name} deaktivieren`,
   actionActivate: (name) => `${name} aktivieren`,
-  selfRowHint: 'Das sind Sie',
+  selfActionHint: 'Sie können sich nicht selbst deaktivieren.',
 
   profileHeading: 'Profil',
   rolesHeading: 'Rollen und Berechtigungen',

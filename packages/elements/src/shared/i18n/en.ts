@@ -100,7 +100,7 @@ export const en = {
   neverLoggedIn: 'Never',
   actionDeactivate: (name: string): string => `Deactivate ${name}`,
   actionActivate: (name: string): string => `Activate ${name}`,
-  selfRowHint: 'This is you',
+  selfActionHint: 'You cannot deactivate yourself.',
 
   // ---- user profile --------------------------------------------------------------------------
   profileHeading: 'Profile',
