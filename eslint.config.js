@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     // Tests reach into private state and chai's property assertions on purpose.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -10,6 +10,13 @@ export default defineConfig({
   root: 'demo',
   // Sibling packages resolve to their TypeScript sources, no build needed (see their `exports`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Vue's ES build (the demo's Vue host) reads these compile-time flags; Vue's Vite plugin would
+  // define them, but render functions need no plugin. Same values as Vue's defaults.
+  define: {
+    __VUE_OPTIONS_API__: 'true',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   build: {
     outDir: '../packages/elements/dist',
     emptyOutDir: false,

@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { browserDepsPlugin } from './test/web-test-runner/browser-deps.mjs';
 import { resolveTsxPlugin } from './test/web-test-runner/resolve-tsx.mjs';
+import { strictPageApi, strictPolicyHeader } from './test/web-test-runner/strict-pages.mjs';
 
 const require = createRequire(import.meta.url);
 const workerPath = require.resolve('msw/mockServiceWorker.js');
@@ -37,6 +38,9 @@ export default {
     browserDepsPlugin(['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', 'vue']),
   ],
   middleware: [
+    // The strict-CSP host pages (test/csp/) and the same-origin API they talk to.
+    strictPolicyHeader,
+    strictPageApi,
     async function serveMockServiceWorker(context, next) {
       if (context.path !== '/mockServiceWorker.js') return next();
       context.type = 'application/javascript';

@@ -15,9 +15,27 @@ import {
 
 let started: Promise<ReferenceWorker> | undefined;
 
+/** How long a page waits for a worker another test file registered before msw takes over. */
+const CLAIM_WAIT_MS = 5000;
+
+/**
+ * When two test files start at once, one registers msw's worker while the other page is already
+ * loaded and not controlled by it. msw reloads such a page, which the runner reports as an
+ * interrupted test file. The worker claims every open page when it activates, so the page waits
+ * for that instead (and lets msw go on, reload and all, if it never comes).
+ */
+async function claimedByRegisteredWorker(): Promise<void> {
+  if (navigator.serviceWorker.controller) return;
+  if ((await navigator.serviceWorker.getRegistrations()).length === 0) return;
+  await new Promise<void>((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+    setTimeout(resolve, CLAIM_WAIT_MS);
+  });
+}
+
 /** Starts the reference API once per test file and resets it (seed users, no faults) for each test. */
 export async function referenceApi(): Promise<ReferenceApi> {
-  started ??= startReferenceWorker();
+  started ??= claimedByRegisteredWorker().then(() => startReferenceWorker());
   const { api } = await started;
   api.reset();
   return api;

@@ -33,7 +33,8 @@ const toggleOf = (el: JtUserProfile) => part<JtUserStatusToggle>(el, 'jt-user-st
 const switchOf = (el: JtUserProfile) => part<HTMLButtonElement>(toggleOf(el), '[role="switch"]');
 const roleSelectOf = (el: JtUserProfile) => part<HTMLSelectElement>(el, '[part~="role-select"]');
 const applyOf = (el: JtUserProfile) => part<HTMLButtonElement>(el, '[part~="role-apply-button"]');
-const fieldValue = (el: JtUserProfile, name: string) => part(el, `[data-field="${name}"] [part~="field-value"]`).textContent?.trim();
+const fieldValue = (el: JtUserProfile, name: string) =>
+  part(el, `[data-field="${name}"] [part~="field-value"]`).textContent?.trim();
 const badgeOf = (el: JtUserProfile) => part(el, '[part~="status-badge"]');
 
 /** The role dialog is the profile's own; the status dialog lives in the toggle. */
@@ -46,7 +47,10 @@ function dialogButton(dialog: JtConfirmDialog, which: 'confirm' | 'cancel'): HTM
 }
 
 async function dialogOpened(el: JtUserProfile | JtUserStatusToggle): Promise<JtConfirmDialog> {
-  await waitUntil(() => el.shadowRoot?.querySelector('jt-confirm-dialog')?.isOpen, 'the confirm dialog did not open');
+  await waitUntil(
+    () => el.shadowRoot?.querySelector('jt-confirm-dialog')?.isOpen,
+    'the confirm dialog did not open',
+  );
   const dialog = dialogOf(el);
   await dialog.updateComplete;
   return dialog;
@@ -105,7 +109,13 @@ async function mount(options: MountOptions = {}) {
 
 async function mountReady(options: MountOptions = {}) {
   const mounted = await mount(options);
-  await waitUntil(() => mounted.el.shadowRoot?.querySelector('jt-user-status-toggle')?.shadowRoot?.querySelector('[role="switch"]'), 'the profile did not render');
+  await waitUntil(
+    () =>
+      mounted.el.shadowRoot
+        ?.querySelector('jt-user-status-toggle')
+        ?.shadowRoot?.querySelector('[role="switch"]'),
+    'the profile did not render',
+  );
   return mounted;
 }
 
@@ -125,13 +135,26 @@ describe('<jt-user-profile>', () => {
       expect(fieldValue(el, 'email')).to.equal(user.email);
       expect(fieldValue(el, 'role')).to.equal('Member');
       expect(badgeOf(el).textContent).to.equal('Active');
-      expect(part(el, '[part~="status-description"]').textContent).to.equal('Can log in with the access of their role.');
+      expect(part(el, '[part~="status-description"]').textContent).to.equal(
+        'Can log in with the access of their role.',
+      );
       expect(fieldValue(el, 'created')).to.equal(formatDate(user.createdAt, 'en'));
       expect(part(el, '[data-field="created"] time').getAttribute('datetime')).to.equal(user.createdAt);
       expect(fieldValue(el, 'last-login')).to.equal(formatDateTime(user.lastLoginAt!, 'en'));
-      expect(fieldValue(el, 'status-changed')).to.equal(`${formatDateTime(changedAt, 'en')} by Ada Lindqvist`);
-      const labels = [...shadow(el).querySelectorAll('[part~="field-label"]')].map((label) => label.textContent);
-      expect(labels).to.deep.equal(['Email', 'Role', 'Status', 'Created', 'Last login', 'Status last changed']);
+      expect(fieldValue(el, 'status-changed')).to.equal(
+        `${formatDateTime(changedAt, 'en')} by Ada Lindqvist`,
+      );
+      const labels = [...shadow(el).querySelectorAll('[part~="field-label"]')].map(
+        (label) => label.textContent,
+      );
+      expect(labels).to.deep.equal([
+        'Email',
+        'Role',
+        'Status',
+        'Created',
+        'Last login',
+        'Status last changed',
+      ]);
       expect(sent).to.deep.equal(['GET /v1/me', `GET /v1/users/${user.id}`]);
       await expect(el).to.be.accessible();
     });
@@ -159,7 +182,9 @@ describe('<jt-user-profile>', () => {
       const api = await referenceApi();
       const user = someMember(api, { status: 'inactive' });
       const first = recordingClient();
-      const el = await fixture<JtUserProfile>(html`<jt-user-profile .client=${first.client} .user=${user}></jt-user-profile>`);
+      const el = await fixture<JtUserProfile>(
+        html`<jt-user-profile .client=${first.client} .user=${user}></jt-user-profile>`,
+      );
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="name"]'), 'not shown');
       expect(badgeOf(el).textContent).to.equal('Inactive');
       await waitUntil(() => toggleOf(el).shadowRoot?.querySelector('[role="switch"]'), 'no switch');
@@ -169,9 +194,17 @@ describe('<jt-user-profile>', () => {
       const viewer = api.store.get(demoUserIds.admin)!;
       const second = recordingClient();
       const quiet = await fixture<JtUserProfile>(
-        html`<jt-user-profile .client=${second.client} .currentUser=${viewer} .user=${user}></jt-user-profile>`,
+        html`<jt-user-profile
+          .client=${second.client}
+          .currentUser=${viewer}
+          .user=${user}
+        ></jt-user-profile>`,
       );
-      await waitUntil(() => quiet.shadowRoot?.querySelector('jt-user-status-toggle')?.shadowRoot?.querySelector('[role="switch"]'));
+      await waitUntil(() =>
+        quiet.shadowRoot
+          ?.querySelector('jt-user-status-toggle')
+          ?.shadowRoot?.querySelector('[role="switch"]'),
+      );
       expect(second.sent).to.deep.equal([]);
     });
 
@@ -187,7 +220,8 @@ describe('<jt-user-profile>', () => {
       applyOf(el).click();
       const dialog = await dialogOpened(el);
       expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Change the role of ${hostile}?`);
-      for (const root of [shadow(el), shadow(toggleOf(el)), shadow(dialog)]) expect(root.querySelector('img')).to.equal(null);
+      for (const root of [shadow(el), shadow(toggleOf(el)), shadow(dialog)])
+        expect(root.querySelector('img')).to.equal(null);
       dialog.close();
     });
 
@@ -195,7 +229,9 @@ describe('<jt-user-profile>', () => {
       await referenceApi();
       const { client } = recordingClient(demoTokens.member);
       const el = await fixture<JtUserProfile>(
-        html`<jt-user-profile .client=${client} user-id="usr_1"><a slot="header" href="/users">Back to users</a></jt-user-profile>`,
+        html`<jt-user-profile .client=${client} user-id="usr_1"
+          ><a slot="header" href="/users">Back to users</a></jt-user-profile
+        >`,
       );
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="access-denied"]'), 'no explanation');
       const slot = part<HTMLSlotElement>(el, 'slot[name="header"]');
@@ -217,7 +253,9 @@ describe('<jt-user-profile>', () => {
 
       switchOf(el).click();
       const dialog = await dialogOpened(toggleOf(el));
-      expect(part(dialog, '[part~="description"]').textContent).to.equal(`${user.name} will no longer be able to log in.`);
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        `${user.name} will no longer be able to log in.`,
+      );
       await expect(el).to.be.accessible();
       dialogButton(dialog, 'confirm').click();
 
@@ -242,7 +280,9 @@ describe('<jt-user-profile>', () => {
 
       switchOf(el).click();
       const again = await dialogOpened(toggleOf(el));
-      expect(part(again, '[part~="description"]').textContent).to.equal(`${user.name} will be able to log in again as Member.`);
+      expect(part(again, '[part~="description"]').textContent).to.equal(
+        `${user.name} will be able to log in again as Member.`,
+      );
       dialogButton(again, 'confirm').click();
       await waitUntil(() => holding.held() === 1, 'no change sent');
       await rendered(el);
@@ -250,9 +290,15 @@ describe('<jt-user-profile>', () => {
       holding.release();
       await settled(el, user.id);
       expect(api.store.get(user.id)?.status).to.equal('active');
-      expect(puts(holding.sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`, `PUT /v1/users/${user.id}/status`]);
+      expect(puts(holding.sent)).to.deep.equal([
+        `PUT /v1/users/${user.id}/status`,
+        `PUT /v1/users/${user.id}/status`,
+      ]);
       // The toggle shared the profile's user: no request of its own.
-      expect(holding.sent.filter((line) => line.startsWith('GET'))).to.deep.equal(['GET /v1/me', `GET /v1/users/${user.id}`]);
+      expect(holding.sent.filter((line) => line.startsWith('GET'))).to.deep.equal([
+        'GET /v1/me',
+        `GET /v1/users/${user.id}`,
+      ]);
     });
 
     it('rolls the badge back when the server refuses the status change', async () => {
@@ -283,10 +329,14 @@ describe('<jt-user-profile>', () => {
       expect(select.value).to.equal('member');
       expect(select.labels?.[0]?.textContent).to.equal('Role');
       expect(applyOf(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(part(el, '[part~="role-description"]').textContent).to.equal('Can use the platform with the usual access.');
+      expect(part(el, '[part~="role-description"]').textContent).to.equal(
+        'Can use the platform with the usual access.',
+      );
       chooseRole(el, 'external');
       await el.updateComplete;
-      expect(part(el, '[part~="role-description"]').textContent).to.equal('Can see only what is shared with them.');
+      expect(part(el, '[part~="role-description"]').textContent).to.equal(
+        'Can see only what is shared with them.',
+      );
       expect(applyOf(el).getAttribute('aria-disabled')).to.equal('false');
     });
 
@@ -303,7 +353,11 @@ describe('<jt-user-profile>', () => {
       const dialog = await dialogOpened(el);
       expect(changes.events).to.have.length(1);
       const change = changes.events[0] as JtUserRoleChangeEvent;
-      expect([change.detail.user.id, change.detail.role, change.cancelable]).to.deep.equal([user.id, 'manager', true]);
+      expect([change.detail.user.id, change.detail.role, change.cancelable]).to.deep.equal([
+        user.id,
+        'manager',
+        true,
+      ]);
       expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Change the role of ${user.name}?`);
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
         `${user.name} will change from Member to Manager and get the access of that role.`,
@@ -369,7 +423,8 @@ describe('<jt-user-profile>', () => {
       const api = await referenceApi();
       // Leave the signed-in Admin as the organization's only active Admin.
       for (const other of api.store.all()) {
-        if (other.role === 'admin' && other.id !== demoUserIds.admin) api.store.upsert({ ...other, status: 'inactive' });
+        if (other.role === 'admin' && other.id !== demoUserIds.admin)
+          api.store.upsert({ ...other, status: 'inactive' });
       }
       const errors = count('jt-error');
       const changed = count('jt-user-role-changed');
@@ -380,7 +435,10 @@ describe('<jt-user-profile>', () => {
       await el.updateComplete;
       applyOf(el).click();
       dialogButton(await dialogOpened(el), 'confirm').click();
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~="roles-section"] [role="alert"]'), 'no message');
+      await waitUntil(
+        () => el.shadowRoot?.querySelector('[part~="roles-section"] [role="alert"]'),
+        'no message',
+      );
       await settled(el, self.id);
 
       expect(part(el, '[part~="roles-section"] [role="alert"]').textContent).to.equal(
@@ -391,9 +449,9 @@ describe('<jt-user-profile>', () => {
       expect(roleSelectOf(el).value).to.equal('admin');
       expect(api.store.get(self.id)?.role).to.equal('admin');
       expect(puts(sent)).to.deep.equal([`PUT /v1/users/${self.id}/role`]);
-      expect(errors.events.map((event) => [(event as JtErrorEvent).error.code, (event as JtErrorEvent).operation])).to.deep.equal([
-        ['last_admin', 'role'],
-      ]);
+      expect(
+        errors.events.map((event) => [(event as JtErrorEvent).error.code, (event as JtErrorEvent).operation]),
+      ).to.deep.equal([['last_admin', 'role']]);
       expect(changed.events).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -404,7 +462,9 @@ describe('<jt-user-profile>', () => {
       const errors = count('jt-error');
       const { el } = await mount({ id: 'usr_nobody' });
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="not-found"]'), 'no not-found message');
-      expect(part(el, '[part~="not-found"]').textContent).to.equal('There is no user with this ID. Check the link that led here.');
+      expect(part(el, '[part~="not-found"]').textContent).to.equal(
+        'There is no user with this ID. Check the link that led here.',
+      );
       expect(el.shadowRoot!.querySelector('section')).to.equal(null);
       expect((errors.events[0] as JtErrorEvent | undefined)?.detail.error.code).to.equal('not_found');
       await expect(el).to.be.accessible();
@@ -454,14 +514,20 @@ describe('<jt-user-profile>', () => {
       dialogButton(await dialogOpened(el), 'confirm').click();
       await waitUntil(() => holding.held() === 1, 'no change sent');
       holding.release();
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~="roles-section"] [role="alert"]'), 'no message');
+      await waitUntil(
+        () => el.shadowRoot?.querySelector('[part~="roles-section"] [role="alert"]'),
+        'no message',
+      );
       errors.events.length = 0;
 
       api.faults.hangNext(1, { match: { method: 'GET', path: `/v1/users/${second.id}` } });
       el.userId = second.id;
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="loading"]'), 'not loading the second user');
       el.userId = third.id;
-      await waitUntil(() => el.shadowRoot?.querySelector('[part~="name"]')?.textContent === third.name, 'third user not shown');
+      await waitUntil(
+        () => el.shadowRoot?.querySelector('[part~="name"]')?.textContent === third.name,
+        'third user not shown',
+      );
       expect(holding.aborted).to.deep.equal([`GET /v1/users/${second.id}`]);
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
       expect(roleSelectOf(el).value).to.equal('external');
@@ -472,7 +538,9 @@ describe('<jt-user-profile>', () => {
 
     it('says so when no client is configured', async () => {
       const el = await fixture<JtUserProfile>(html`<jt-user-profile user-id="usr_1"></jt-user-profile>`);
-      expect(part(el, '[part~="notice"]').textContent).to.equal('No user API is configured for this element.');
+      expect(part(el, '[part~="notice"]').textContent).to.equal(
+        'No user API is configured for this element.',
+      );
     });
 
     it('says so when no user is given', async () => {
@@ -512,7 +580,9 @@ describe('<jt-user-profile>', () => {
       const self = api.store.get(demoUserIds.admin)!;
       const { el, sent } = await mountReady({ api, user: self });
       expect(switchOf(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(part(toggleOf(el), '[part~="hint"]').textContent).to.equal('This is your own account. You cannot deactivate yourself.');
+      expect(part(toggleOf(el), '[part~="hint"]').textContent).to.equal(
+        'This is your own account. You cannot deactivate yourself.',
+      );
       switchOf(el).click();
       await rendered(el);
       expect(dialogOf(toggleOf(el)).isOpen).to.equal(false);
@@ -533,7 +603,9 @@ describe('<jt-user-profile>', () => {
       await sendKeys({ press: 'ArrowUp' });
       await el.updateComplete;
       expect(roleSelectOf(el).value).to.equal('manager');
-      expect(part(el, '[part~="role-description"]').textContent).to.equal('Can manage the platform’s content and settings, but not users.');
+      expect(part(el, '[part~="role-description"]').textContent).to.equal(
+        'Can manage the platform’s content and settings, but not users.',
+      );
 
       await sendKeys({ press: 'Tab' });
       expect(deepActiveElement()).to.equal(applyOf(el));
@@ -567,13 +639,17 @@ describe('<jt-user-profile>', () => {
         statusChangedBy: { id: demoUserIds.admin, name: 'Ada Lindqvist' },
       });
       const { el } = await mountReady({ api, user, lang: 'de' });
-      const headings = [...shadow(el).querySelectorAll('[part~="section-heading"]')].map((heading) => heading.textContent);
+      const headings = [...shadow(el).querySelectorAll('[part~="section-heading"]')].map(
+        (heading) => heading.textContent,
+      );
       expect(headings).to.deep.equal(['Profil', 'Rollen und Berechtigungen', 'Weitere Einstellungen']);
       expect(badgeOf(el).textContent).to.equal('Aktiv');
       expect(fieldValue(el, 'role')).to.equal('Mitglied');
       expect(formatDate(user.createdAt, 'de')).not.to.equal(formatDate(user.createdAt, 'en'));
       expect(fieldValue(el, 'created')).to.equal(formatDate(user.createdAt, 'de'));
-      expect(fieldValue(el, 'status-changed')).to.equal(`${formatDateTime('2025-02-10T14:30:00.000Z', 'de')} von Ada Lindqvist`);
+      expect(fieldValue(el, 'status-changed')).to.equal(
+        `${formatDateTime('2025-02-10T14:30:00.000Z', 'de')} von Ada Lindqvist`,
+      );
       expect(roleSelectOf(el).labels?.[0]?.textContent).to.equal('Rolle');
       expect(applyOf(el).textContent?.trim()).to.equal('Rolle ändern');
       expect(switchOf(el).getAttribute('aria-label')).to.equal(`${user.name} kann sich anmelden`);

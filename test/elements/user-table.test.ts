@@ -31,7 +31,11 @@ function trackingClient(token: string = demoTokens.admin) {
     fetch: async (input, init) => {
       const request = new Request(input, init);
       const url = new URL(request.url);
-      requests.push({ method: request.method, path: url.pathname.replace(/^\/api/, ''), params: url.searchParams });
+      requests.push({
+        method: request.method,
+        path: url.pathname.replace(/^\/api/, ''),
+        params: url.searchParams,
+      });
       if (request.method === 'PUT' && gate) await gate;
       return fetch(request);
     },
@@ -60,12 +64,14 @@ interface TableOptions {
 }
 
 async function renderTable(client: UsersClient, options: TableOptions = {}): Promise<JtUserTable> {
-  return fixture<JtUserTable>(html`<jt-user-table
-    .client=${client}
-    .search=${options.search ?? ''}
-    page-size=${options.pageSize ?? 50}
-    profile-href=${options.profileHref ?? ''}
-  ></jt-user-table>`);
+  return fixture<JtUserTable>(
+    html`<jt-user-table
+      .client=${client}
+      .search=${options.search ?? ''}
+      page-size=${options.pageSize ?? 50}
+      profile-href=${options.profileHref ?? ''}
+    ></jt-user-table>`,
+  );
 }
 
 function rows(el: JtUserTable): HTMLTableRowElement[] {
@@ -99,7 +105,10 @@ function dialogOf(el: JtUserTable): HTMLElementTagNameMap['jt-confirm-dialog'] {
 }
 
 /** `oneEvent`, typed by the event's name. */
-function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
   return oneEvent<GlobalEventHandlersEventMap[K]>(target, name);
 }
 
@@ -115,7 +124,12 @@ function text(node: Element | null | undefined): string {
 
 /** Waits until the table shows rows and no request is running. */
 async function loaded(el: JtUserTable): Promise<void> {
-  await waitUntil(() => !el.shadowRoot?.querySelector('[aria-busy="true"]') && el.shadowRoot?.querySelector('[part~="row"], [part~="notice"]'), 'table loaded');
+  await waitUntil(
+    () =>
+      !el.shadowRoot?.querySelector('[aria-busy="true"]') &&
+      el.shadowRoot?.querySelector('[part~="row"], [part~="notice"]'),
+    'table loaded',
+  );
   await el.updateComplete;
 }
 
@@ -148,7 +162,9 @@ function typeQuickly(input: HTMLInputElement, term: string): void {
   // Every keystroke in the same task: whatever the machine's speed, this is "faster than the pause".
   for (let length = input.value.length + 1; length <= term.length; length++) {
     input.value = term.slice(0, length);
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: term[length - 1] ?? null }));
+    input.dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, data: term[length - 1] ?? null }),
+    );
   }
 }
 
@@ -180,7 +196,9 @@ describe('<jt-user-table>', () => {
       const el = await tableOf(client, member);
       const cells = [...row(el, member.id).querySelectorAll('[part~="cell"]')].map((cell) => text(cell));
       expect(cells.slice(0, 5)).to.deep.equal([member.name, member.email, 'Member', 'Active', 'Never']);
-      expect(inRow(el, member.id, '[part~="status-badge"]')?.getAttribute('part')).to.equal('status-badge active');
+      expect(inRow(el, member.id, '[part~="status-badge"]')?.getAttribute('part')).to.equal(
+        'status-badge active',
+      );
     });
 
     it('searches on the server once typing pauses, with one request for many keystrokes', async () => {
@@ -231,7 +249,11 @@ describe('<jt-user-table>', () => {
       const before = listRequests().length;
 
       const select = part<HTMLSelectElement>(el, 'select[part~="filter"]');
-      expect([...select.options].map((option) => option.textContent?.trim())).to.deep.equal(['All', 'Active', 'Inactive']);
+      expect([...select.options].map((option) => option.textContent?.trim())).to.deep.equal([
+        'All',
+        'Active',
+        'Inactive',
+      ]);
       select.value = 'inactive';
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await reloaded(el, listRequests, before);
@@ -240,7 +262,9 @@ describe('<jt-user-table>', () => {
       expect(inactive.length).to.be.greaterThan(0);
       expect(listRequests().at(-1)?.params.get('status')).to.equal('inactive');
       expect(rowIds(el)).to.deep.equal(serverIds(api, { status: 'inactive', sort: 'name', limit: 50 }));
-      expect(rows(el).every((r) => text(r.querySelector('[part~="status-badge"]')) === 'Inactive')).to.equal(true);
+      expect(rows(el).every((r) => text(r.querySelector('[part~="status-badge"]')) === 'Inactive')).to.equal(
+        true,
+      );
       expect(text(part(el, '[part~="count"]'))).to.equal(`${inactive.length} users`);
 
       select.value = 'all';
@@ -255,7 +279,8 @@ describe('<jt-user-table>', () => {
       const el = await renderTable(client);
       await loaded(el);
       const header = (index: number) => shadow(el).querySelectorAll<HTMLTableCellElement>('thead th')[index]!;
-      const sorts = () => [...shadow(el).querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'));
+      const sorts = () =>
+        [...shadow(el).querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'));
 
       expect(sorts()).to.deep.equal(['ascending', 'none', 'none', 'none', 'none', null]);
       expect(listRequests()[0]?.params.get('sort')).to.equal('name');
@@ -391,7 +416,10 @@ describe('<jt-user-table>', () => {
 
       // An empty organization cannot exist in the reference API (the viewer is a user), so the
       // list itself answers empty here.
-      const empty: UsersClient = { ...client, listUsers: () => Promise.resolve({ items: [], nextCursor: null, total: 0 }) };
+      const empty: UsersClient = {
+        ...client,
+        listUsers: () => Promise.resolve({ items: [], nextCursor: null, total: 0 }),
+      };
       const bare = await renderTable(empty);
       await loaded(bare);
       expect(text(part(bare, '[part~="notice"][part~="empty"]'))).to.equal(en.noUsers);
@@ -432,7 +460,9 @@ describe('<jt-user-table>', () => {
     it('speaks German inside lang="de"', async () => {
       const api = await referenceApi();
       const { client } = trackingClient();
-      const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><jt-user-table .client=${client}></jt-user-table></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="de"><jt-user-table .client=${client}></jt-user-table></div>`,
+      );
       const el = wrapper.querySelector('jt-user-table')!;
       await loaded(el);
       const headers = [...shadow(el).querySelectorAll('thead [part~="header"]')].map((th) => text(th));
@@ -495,7 +525,9 @@ describe('<jt-user-table>', () => {
       expect(actionButton(el, member.id).querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
       await openDialogFor(el, member.id);
       expect(text(dialogPart(el, 'heading'))).to.equal(`Deactivate ${member.name}?`);
-      expect(text(dialogPart(el, 'description'))).to.equal(`${member.name} will no longer be able to log in.`);
+      expect(text(dialogPart(el, 'description'))).to.equal(
+        `${member.name} will no longer be able to log in.`,
+      );
       await expect(el).to.be.accessible();
 
       let release = tracking.holdWrites();
@@ -521,7 +553,9 @@ describe('<jt-user-table>', () => {
       // And back again.
       expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Activate ${member.name}`);
       await openDialogFor(el, member.id);
-      expect(text(dialogPart(el, 'description'))).to.equal(`${member.name} will be able to log in again as Member.`);
+      expect(text(dialogPart(el, 'description'))).to.equal(
+        `${member.name} will be able to log in again as Member.`,
+      );
       release = tracking.holdWrites();
       dialogPart(el, 'confirm-button').click();
       await waitUntil(() => tracking.writes().length === 2, 'second PUT sent');
@@ -532,17 +566,22 @@ describe('<jt-user-table>', () => {
       event = await changed;
       expect(event.previousStatus).to.equal('inactive');
       expect(api.store.get(member.id)?.status).to.equal('active');
-      expect(tracking.writes().map((w) => w.path)).to.deep.equal([`/v1/users/${member.id}/status`, `/v1/users/${member.id}/status`]);
+      expect(tracking.writes().map((w) => w.path)).to.deep.equal([
+        `/v1/users/${member.id}/status`,
+        `/v1/users/${member.id}/status`,
+      ]);
     });
 
     it('agrees with a toggle of the same user on the same page in the same frame', async () => {
       const api = await referenceApi();
       const tracking = trackingClient();
       const member = someMember(api);
-      const wrapper = await fixture<HTMLDivElement>(html`<div>
-        <jt-user-table .client=${tracking.client} .search=${member.email}></jt-user-table>
-        <jt-user-status-toggle .client=${tracking.client} user-id=${member.id}></jt-user-status-toggle>
-      </div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <jt-user-table .client=${tracking.client} .search=${member.email}></jt-user-table>
+          <jt-user-status-toggle .client=${tracking.client} user-id=${member.id}></jt-user-status-toggle>
+        </div>`,
+      );
       const el = wrapper.querySelector('jt-user-table')!;
       const toggle = wrapper.querySelector<JtUserStatusToggle>('jt-user-status-toggle')!;
       await loaded(el);
@@ -618,7 +657,12 @@ describe('<jt-user-table>', () => {
       expect(badge(el, member.id)).to.equal('Active');
     });
 
-    const refusals: Array<{ name: string; inject: (api: ReferenceApi) => void; code: string; message: string }> = [
+    const refusals: Array<{
+      name: string;
+      inject: (api: ReferenceApi) => void;
+      code: string;
+      message: string;
+    }> = [
       {
         name: 'last_admin',
         inject: (api) => api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } }),
@@ -741,7 +785,8 @@ describe('<jt-user-table>', () => {
       before.focus();
 
       const tabTo = async (target: Element, limit = 20) => {
-        for (let step = 0; step < limit && deepActiveElement() !== target; step++) await sendKeys({ press: 'Tab' });
+        for (let step = 0; step < limit && deepActiveElement() !== target; step++)
+          await sendKeys({ press: 'Tab' });
         expect(deepActiveElement()).to.equal(target);
       };
 

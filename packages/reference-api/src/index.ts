@@ -18,7 +18,13 @@
  *
  * @module
  */
-export { createReferenceApi, contractPath, type ReferenceApi, type ReferenceApiOptions, type RequestContext } from './api.js';
+export {
+  createReferenceApi,
+  contractPath,
+  type ReferenceApi,
+  type ReferenceApiOptions,
+  type RequestContext,
+} from './api.js';
 export { createHandlers } from './handlers.js';
 export {
   DROP,

@@ -44,7 +44,10 @@ function problemResponses(statuses: string[]): JsonObject {
     statuses.map((status) => {
       const problem = problems[status]!;
       const description = `${problem.description} Codes: ${problem.codes.map((c) => `\`${c}\``).join(', ')}.`;
-      const response: JsonObject = { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
+      const response: JsonObject = {
+        description,
+        content: { 'application/problem+json': { schema: ref('Problem') } },
+      };
       if (status === '429') response.headers = { 'Retry-After': { schema: { type: 'integer', minimum: 0 } } };
       return [status, response];
     }),
@@ -64,7 +67,9 @@ function withoutDialect(schema: JsonObject): JsonObject {
 }
 
 function queryParameters(): JsonObject[] {
-  const schema = z.toJSONSchema(UserQuerySchema, { io: 'input' }) as { properties: Record<string, JsonObject> };
+  const schema = z.toJSONSchema(UserQuerySchema, { io: 'input' }) as {
+    properties: Record<string, JsonObject>;
+  };
   return Object.entries(schema.properties).map(([name, property]) => ({
     name,
     in: 'query',
@@ -77,7 +82,8 @@ function setter(summary: string, body: string): JsonObject {
   return {
     put: {
       summary,
-      description: 'Sets a target value; never toggles. Setting the value the user already has succeeds and changes nothing, so a retry is always safe.',
+      description:
+        'Sets a target value; never toggles. Setting the value the user already has succeeds and changes nothing, so a retry is always safe.',
       parameters: [userId],
       requestBody: { required: true, content: json(ref(body)) },
       responses: {
@@ -135,7 +141,9 @@ export function buildOpenApiDocument(): JsonObject {
       '/v1/users/{id}/role': setter("Change a user's role", 'SetRoleBody'),
     },
     components: {
-      schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, withoutDialect(schema as JsonObject)])),
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([id, schema]) => [id, withoutDialect(schema as JsonObject)]),
+      ),
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'jt_session' },

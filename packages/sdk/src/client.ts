@@ -16,6 +16,7 @@ import {
   type User,
   type UserQuery,
 } from './schemas.js';
+import { parseRequestOptions } from './options.js';
 import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
 import { parseWith } from './validate.js';
 
@@ -45,22 +46,26 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
   const userPath = (id: string): string => `v1/users/${argument(UserIdSchema, id, 'id')}`;
 
   // Arguments are checked inside the async functions, so a bad one rejects instead of throwing.
-  const listUsers = async (query: UserQuery = {}, { signal }: RequestOptions = {}) =>
+  const listUsers = async (query: UserQuery = {}, options?: RequestOptions) =>
     send('GET', 'v1/users', UserPageSchema, {
       searchParams: argument(UserQuerySchema, query, 'query'),
-      signal,
+      signal: parseRequestOptions(options).signal,
     });
 
-  const setUserStatus = async (id: string, status: User['status'], { signal }: RequestOptions = {}) =>
+  const setUserStatus = async (id: string, status: User['status'], options?: RequestOptions) =>
     send('PUT', `${userPath(id)}/status`, UserSchema, {
       json: { status: argument(UserStatusSchema, status, 'status') },
-      signal,
+      signal: parseRequestOptions(options).signal,
     });
 
   return {
-    getCurrentUser: async ({ signal } = {}) => send('GET', 'v1/me', UserSchema, { signal }),
+    getCurrentUser: async (options) =>
+      send('GET', 'v1/me', UserSchema, { signal: parseRequestOptions(options).signal }),
     listUsers,
-    async *iterateUsers(query = {}, options = {}) {
+    async *iterateUsers(query = {}, options) {
+      // Checked before the first page: spreading `null` or a string below would hide the mistake.
+      argument(UserQuerySchema, query, 'query');
+      parseRequestOptions(options);
       let cursor: string | undefined;
       do {
         const page = await listUsers({ ...query, cursor }, options);
@@ -74,14 +79,15 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
-    getUser: async (id, { signal } = {}) => send('GET', userPath(id), UserSchema, { signal }),
+    getUser: async (id, options) =>
+      send('GET', userPath(id), UserSchema, { signal: parseRequestOptions(options).signal }),
     setUserStatus,
     activateUser: (id, options) => setUserStatus(id, 'active', options),
     deactivateUser: (id, options) => setUserStatus(id, 'inactive', options),
-    setUserRole: async (id, role, { signal } = {}) =>
+    setUserRole: async (id, role, options) =>
       send('PUT', `${userPath(id)}/role`, UserSchema, {
         json: { role: argument(UserRoleSchema, role, 'role') },
-        signal,
+        signal: parseRequestOptions(options).signal,
       }),
   };
 }

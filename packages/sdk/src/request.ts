@@ -12,6 +12,7 @@
 import ky from 'ky';
 import type { ZodMiniType } from 'zod/mini';
 import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
+import { checkClientOptions } from './options.js';
 import { readBody, toResponseError } from './response.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
 import type { UsersClientOptions } from './types.js';
@@ -64,16 +65,11 @@ function toUsersApiError(error: unknown, signal: AbortSignal | undefined): Users
 
 /** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
 export function createSend(options: UsersClientOptions): Send {
+  checkClientOptions(options);
   const { getToken, timeoutMs = 10_000, retry } = options;
   const limit = retry?.limit ?? 2;
   const backoffMs = retry?.backoffMs ?? 300;
   const maxDelayMs = retry?.maxDelayMs ?? 10_000;
-  if (!(timeoutMs > 0 && limit >= 0 && backoffMs >= 0 && maxDelayMs >= 0)) {
-    throw new UsersApiError(
-      'invalid_argument',
-      'timeoutMs must be positive; retry.limit, backoffMs and maxDelayMs at least 0',
-    );
-  }
   const api = ky.create({
     prefixUrl: resolveBaseUrl(options.baseUrl),
     credentials: options.credentials,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createUsersClient, type UsersClient } from '@jt-users/sdk';
+import { createUsersClient, isUsersApiError, type UsersClient } from '@jt-users/sdk';
 
 const clientsByBase = new Map<string, UsersClient>();
 
@@ -21,11 +21,21 @@ export function clientForApiBase(apiBase: string): UsersClient {
   return client;
 }
 
-/** The client an element uses: its `client` property, else one for its `api-base`, else none. */
+/**
+ * The client an element uses: its `client` property, else one for its `api-base`, else none.
+ * An `api-base` no client can use (`ftp://…`, `javascript:…`) counts as none: the element shows
+ * its "not configured" notice instead of throwing on every render.
+ */
 export function resolveClient(
   client: UsersClient | undefined,
   apiBase: string | undefined | null,
 ): UsersClient | undefined {
   if (client) return client;
-  return apiBase ? clientForApiBase(apiBase) : undefined;
+  if (!apiBase) return undefined;
+  try {
+    return clientForApiBase(apiBase);
+  } catch (error) {
+    if (isUsersApiError(error) && error.code === 'invalid_argument') return undefined;
+    throw error;
+  }
 }

@@ -5,7 +5,14 @@
  * @module
  */
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  type PropertyValues,
+  type ReactiveController,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import type { UsersClient } from '@jt-users/sdk';
 import type { User } from '@jt-users/sdk/schemas';
@@ -26,6 +33,12 @@ import { isUsersApiError } from '@jt-users/sdk';
  * - `error`: the signed-in user could not be loaded.
  */
 export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'error';
+
+/**
+ * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
+ * before this class's own fields exist.
+ */
+const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>();
 
 /**
  * Base of the elements that show users. Subclasses:
@@ -61,6 +74,8 @@ export abstract class JtElement extends LitElement {
   #unsubscribeStore?: () => void;
   #subscribedStore?: UsersStore;
   #unsubscribeLocale?: () => void;
+  /** Tasks aborted because the element left the page, to run again if it comes back. */
+  #interrupted = new Set<Task<readonly unknown[], unknown>>();
 
   /** Resolves the signed-in user: the `currentUser` property, else one shared request per client. */
   protected readonly viewerTask = new Task(this, {
@@ -70,6 +85,8 @@ export abstract class JtElement extends LitElement {
       try {
         return await store.currentUser(signal);
       } catch (error) {
+        // Aborted because the element left the page: nothing failed, nothing to show.
+        if (isAbortError(error)) return undefined;
         this.reportError(error, 'current-user');
         throw error;
       }
@@ -118,15 +135,36 @@ export abstract class JtElement extends LitElement {
     return errorMessage(error, this.strings, this.locale);
   }
 
+  /** Also keeps track of the element's Tasks (each one adds itself here), see `disconnectedCallback`. */
+  override addController(controller: ReactiveController): void {
+    super.addController(controller);
+    if (controller instanceof Task) {
+      let tasks = tasksOf.get(this);
+      if (!tasks) tasksOf.set(this, (tasks = new Set()));
+      tasks.add(controller as Task<readonly unknown[], unknown>);
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     ensureLiveRegion();
     this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate());
     this.#syncStoreSubscription();
+    // Back on the page (e.g. moved by a framework): finish what was interrupted.
+    const interrupted = [...this.#interrupted];
+    this.#interrupted.clear();
+    for (const task of interrupted) void task.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A removed element must not keep requests (or a retry's wait) running, nor report their
+    // failures later: abort its running Tasks. The abort itself is never reported.
+    for (const task of tasksOf.get(this) ?? []) {
+      if (task.status !== TaskStatus.PENDING) continue;
+      this.#interrupted.add(task);
+      task.abort();
+    }
     this.#unsubscribeLocale?.();
     this.#unsubscribeLocale = undefined;
     this.#unsubscribeStore?.();

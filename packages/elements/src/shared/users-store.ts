@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { UsersApiError, type UsersClient } from '@jt-users/sdk';
+import { UsersApiError, isUsersApiError, type UsersApiErrorCode, type UsersClient } from '@jt-users/sdk';
 import type { User, UserPage, UserQuery, UserRole, UserStatus } from '@jt-users/sdk/schemas';
 
 /** Told which user ids changed. Called synchronously inside the change. */
@@ -110,8 +110,11 @@ export class UsersStore {
   /**
    * Sets a user's status, optimistically: the cache shows the new status at once, the user is
    * pending until the server answers, then the cache holds the server's user. On failure the
-   * status goes back and the `UsersApiError` is rethrown. While a change is pending, another call
-   * for the same user returns the same promise and sends nothing.
+   * status goes back and the `UsersApiError` is rethrown. A failure that leaves open whether the
+   * server applied the change (no answer, a 5xx, a broken body) is checked with one `getUser`
+   * first: the cache takes the server's user, and the call resolves if the change is there after
+   * all. While a change is pending, another call for the same user returns the same promise and
+   * sends nothing.
    */
   setStatus(id: string, status: UserStatus): Promise<User> {
     return this.#mutate('status', id, { status }, () => this.client.setUserStatus(id, status));
@@ -141,7 +144,18 @@ export class UsersStore {
         this.put(updated);
         return updated;
       } catch (error) {
+        // Without a readable answer nobody knows whether the server applied the change (the
+        // answer may have been lost after it did, and the SDK's retries may be spent): ask the
+        // server instead of guessing, so the screen ends in the server's state either way.
+        const actual = outcomeIsUnknown(error)
+          ? await this.client.getUser(id).catch(() => undefined)
+          : undefined;
         this.#pending.delete(key);
+        if (actual) {
+          this.put(actual);
+          if (actual[kind] === change[kind]) return actual;
+          throw error;
+        }
         // Only the changed field goes back: anything else learnt meanwhile (a reload) stays.
         const now = this.#users.get(id);
         if (before && now) this.put({ ...now, [kind]: before[kind] });
@@ -158,6 +172,23 @@ export class UsersStore {
   #notify(ids: ReadonlySet<string>): void {
     for (const listener of [...this.#listeners]) listener(ids);
   }
+}
+
+/**
+ * Failures after which a change may or may not have been applied: no answer (network, timeout),
+ * or one that says nothing reliable (a 5xx, a body that breaks the contract). A refusal of the
+ * contract (4xx with its code) says for certain that nothing changed.
+ */
+const UNKNOWN_OUTCOME_CODES: ReadonlySet<UsersApiErrorCode> = new Set<UsersApiErrorCode>([
+  'network',
+  'timeout',
+  'server_error',
+  'invalid_response',
+  'unknown',
+]);
+
+function outcomeIsUnknown(error: unknown): boolean {
+  return isUsersApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code);
 }
 
 /** Races `promise` against `signal`, rejecting with an `aborted` UsersApiError when it fires. */

@@ -5,6 +5,7 @@ import { isUsersApiError } from '@jt-users/sdk';
 import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk/schemas';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
+import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
 import { JtUserStatusToggle } from '../user-status-toggle/user-status-toggle.js';
@@ -109,6 +110,8 @@ export class JtUserProfile extends JtElement {
       try {
         return await store.load(id, signal);
       } catch (error) {
+        // Aborted because the element left the page: nothing failed, nothing to show.
+        if (isAbortError(error)) return initialState;
         this.reportError(error, 'load');
         throw error;
       }
@@ -118,7 +121,8 @@ export class JtUserProfile extends JtElement {
 
   /** The id of the user shown: from `user`, else `user-id`. */
   get #id(): string | undefined {
-    return this.user?.id ?? this.userId;
+    // `user-id=""` names no user: "no user selected", not a load that can never start.
+    return this.user?.id ?? (this.userId || undefined);
   }
 
   override connectedCallback(): void {
@@ -163,18 +167,23 @@ export class JtUserProfile extends JtElement {
 
   #renderLoadError(error: unknown): TemplateResult {
     const s = this.strings;
-    if (isUsersApiError(error) && error.code === 'not_found') {
+    // A malformed id (`invalid_argument`: nothing was sent) can name no user either.
+    if (isUsersApiError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) {
       return html`<p part="notice not-found" role="alert">${s.profileNotFound}</p>`;
     }
     return html`<div part="notice error">
       <p part="message" role="alert">${s.userLoadError} ${this.messageFor(error)}</p>
-      <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>${s.retry}</button>
+      <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>
+        ${s.retry}
+      </button>
     </div>`;
   }
 
   #renderUser(user: User): TemplateResult {
     return html`
-      <div part="base">${this.#renderProfile(user)} ${this.#renderRoles(user)} ${this.#renderExtraSettings(user)}</div>
+      <div part="base">
+        ${this.#renderProfile(user)} ${this.#renderRoles(user)} ${this.#renderExtraSettings(user)}
+      </div>
       ${this.#changes.renderDialog()}
     `;
   }
@@ -185,15 +194,16 @@ export class JtUserProfile extends JtElement {
     const changedAt = user.statusChangedAt;
     const changedBy = user.statusChangedBy;
     const statusChanged = changedAt
-      ? html`<time datetime=${changedAt}>${changedBy ? s.statusChangedBy(formatDateTime(changedAt, lang), changedBy.name) : formatDateTime(changedAt, lang)}</time>`
+      ? html`<time datetime=${changedAt}
+          >${changedBy ? s.statusChangedBy(formatDateTime(changedAt, lang), changedBy.name) : formatDateTime(changedAt, lang)}</time
+        >`
       : s.statusNeverChanged;
     return html`
       <section part="section profile-section" aria-labelledby="profile-heading">
         <h2 id="profile-heading" part="section-heading">${s.profileHeading}</h2>
         <h3 part="name">${user.name}</h3>
         <dl part="fields">
-          ${field('email', s.fieldEmail, user.email)}
-          ${field('role', s.fieldRole, s.role(user.role))}
+          ${field('email', s.fieldEmail, user.email)} ${field('role', s.fieldRole, s.role(user.role))}
           ${field(
             'status',
             s.fieldStatus,
@@ -204,7 +214,9 @@ export class JtUserProfile extends JtElement {
           ${field(
             'last-login',
             s.fieldLastLogin,
-            user.lastLoginAt ? html`<time datetime=${user.lastLoginAt}>${formatDateTime(user.lastLoginAt, lang)}</time>` : s.neverLoggedIn,
+            user.lastLoginAt
+              ? html`<time datetime=${user.lastLoginAt}>${formatDateTime(user.lastLoginAt, lang)}</time>`
+              : s.neverLoggedIn,
           )}
           ${field('status-changed', s.fieldStatusChanged, statusChanged)}
         </dl>
@@ -224,7 +236,12 @@ export class JtUserProfile extends JtElement {
         <p part="intro">${s.rolesIntro}</p>
         <form part="role-form" @submit=${(event: SubmitEvent) => void this.#onRoleSubmit(user, event)}>
           <label part="role-label" for="role-select">${s.roleSelectLabel}</label>
-          <select id="role-select" part="role-select" aria-describedby="role-description" @change=${this.#onRoleChoice}>
+          <select
+            id="role-select"
+            part="role-select"
+            aria-describedby="role-description"
+            @change=${this.#onRoleChoice}
+          >
             ${USER_ROLES.map((role) => html`<option value=${role} .selected=${role === chosen}>${s.role(role)}</option>`)}
           </select>
           <button

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { User } from '@jt-users/sdk/schemas';
 import { JtElement } from '../shared/jt-element.js';
+import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
 import { userStatusToggleStyles } from './user-status-toggle.styles.js';
@@ -59,6 +60,8 @@ export class JtUserStatusToggle extends JtElement {
       try {
         return await store.load(id, signal);
       } catch (error) {
+        // Aborted because the element left the page: nothing failed, nothing to show.
+        if (isAbortError(error)) return initialState;
         this.reportError(error, 'load');
         throw error;
       }
@@ -68,7 +71,8 @@ export class JtUserStatusToggle extends JtElement {
 
   /** The id of the user shown: from `user`, else `user-id`. */
   get #id(): string | undefined {
-    return this.user?.id ?? this.userId;
+    // `user-id=""` names no user, like a missing attribute.
+    return this.user?.id ?? (this.userId || undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -93,6 +97,9 @@ export class JtUserStatusToggle extends JtElement {
     const user = id === undefined ? undefined : (this.store?.get(id) ?? this.user);
     if (user) return this.#renderSwitch(user);
     return this.#loadTask.render({
+      // No user to show yet: say so rather than render an empty box.
+      initial: () =>
+        id === undefined ? html`<p part="notice">${this.strings.profileNoUser}</p>` : undefined,
       pending: () => html`<p part="notice loading" aria-busy="true">${this.strings.loading}</p>`,
       error: (error) =>
         html`<div part="notice error">

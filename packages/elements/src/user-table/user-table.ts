@@ -3,13 +3,31 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type User, type UserPage, type UserQuery, type UserSort, type UserStatus } from '@jt-users/sdk/schemas';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  USER_STATUSES,
+  UserSortSchema,
+  type User,
+  type UserPage,
+  type UserQuery,
+  type UserSort,
+  type UserStatus,
+} from '@jt-users/sdk/schemas';
 import { JtUserSelectEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
+import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
-import { DEFAULT_TABLE_SORT, SORTABLE_COLUMNS, nextSort, profileUrl, sortDirection, type SortableColumn } from './columns.js';
+import {
+  DEFAULT_TABLE_SORT,
+  SORTABLE_COLUMNS,
+  nextSort,
+  profileUrl,
+  sortDirection,
+  type SortableColumn,
+} from './columns.js';
 import { activateIcon, deactivateIcon, sortIcon } from './icons.js';
 import { userTableStyles } from './user-table.styles.js';
 
@@ -129,6 +147,8 @@ export class JtUserTable extends JtElement {
       try {
         return await store.list(query, signal);
       } catch (error) {
+        // Aborted because the element left the page: nothing failed, nothing to show.
+        if (isAbortError(error)) return initialState;
         this.reportError(error, 'load');
         throw error;
       }
@@ -136,7 +156,15 @@ export class JtUserTable extends JtElement {
     // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
     // request still running and starts the new one.
     args: () =>
-      [this.store, this.access, this.search.trim(), this.statusFilter, this.sort, this.cursorTrail.at(-1), this.#limit] as const,
+      [
+        this.store,
+        this.access,
+        this.search.trim(),
+        this.#statusFilter,
+        this.#sort,
+        this.cursorTrail.at(-1),
+        this.#limit,
+      ] as const,
   });
 
   /** Loads the current page again, e.g. after the host changed users elsewhere. */
@@ -147,6 +175,21 @@ export class JtUserTable extends JtElement {
   get #limit(): number {
     const size = Math.trunc(this.pageSize);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  }
+
+  /**
+   * `status-filter` and `sort` as the server may be asked: a value outside the contract (a typo
+   * in the host's markup) falls back to the default, as an unknown HTML attribute value does,
+   * instead of failing every load with a request that is never sent.
+   */
+  get #statusFilter(): UserStatusFilter {
+    return this.statusFilter === 'all' || USER_STATUSES.includes(this.statusFilter)
+      ? this.statusFilter
+      : 'all';
+  }
+
+  get #sort(): UserSort {
+    return UserSortSchema.safeParse(this.sort).success ? this.sort : DEFAULT_TABLE_SORT;
   }
 
   /** The page on screen: the last one loaded, also while the next one is on its way. */
@@ -176,9 +219,7 @@ export class JtUserTable extends JtElement {
     const gate = this.renderAccessGate();
     if (gate !== nothing) return gate;
     return html`
-      <div part="base">
-        ${this.#renderToolbar()} ${this.#renderBody()}
-      </div>
+      <div part="base">${this.#renderToolbar()} ${this.#renderBody()}</div>
       ${this.#changes.renderDialog()}
     `;
   }
@@ -204,12 +245,14 @@ export class JtUserTable extends JtElement {
       <div class="field">
         <label part="filter-label" for="filter">${s.statusFilterLabel}</label>
         <select id="filter" part="filter" @change=${this.#onFilterChange}>
-          <option value="all" ?selected=${this.statusFilter === 'all'}>${s.filterAll}</option>
-          <option value="active" ?selected=${this.statusFilter === 'active'}>${s.filterActive}</option>
-          <option value="inactive" ?selected=${this.statusFilter === 'inactive'}>${s.filterInactive}</option>
+          <option value="all" ?selected=${this.#statusFilter === 'all'}>${s.filterAll}</option>
+          <option value="active" ?selected=${this.#statusFilter === 'active'}>${s.filterActive}</option>
+          <option value="inactive" ?selected=${this.#statusFilter === 'inactive'}>${s.filterInactive}</option>
         </select>
       </div>
-      <p part="count" role="status">${page ? s.userCount(page.total, formatNumber(page.total, this.locale)) : nothing}</p>
+      <p part="count" role="status">
+        ${page ? s.userCount(page.total, formatNumber(page.total, this.locale)) : nothing}
+      </p>
       <slot name="actions"></slot>
     </div>`;
   }
@@ -220,21 +263,27 @@ export class JtUserTable extends JtElement {
     if (task.status === TaskStatus.ERROR) {
       return html`<div part="notice error">
         <p role="alert">${s.listLoadError} ${this.messageFor(task.error)}</p>
-        <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>${s.retry}</button>
+        <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>
+          ${s.retry}
+        </button>
       </div>`;
     }
     const page = this.#page;
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
-      const filtered = this.search.trim() !== '' || this.statusFilter !== 'all';
-      return html`<p part="notice empty" aria-busy=${refreshing ? 'true' : 'false'}>${filtered ? s.noMatches : s.noUsers}</p>
+      const filtered = this.search.trim() !== '' || this.#statusFilter !== 'all';
+      return html`<p part="notice empty" aria-busy=${refreshing ? 'true' : 'false'}>
+          ${filtered ? s.noMatches : s.noUsers}
+        </p>
         ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
     }
     return html`
       <div part="scroller" class="scroller" role="region" aria-labelledby="caption" tabindex="0">
         <table part="table" aria-busy=${refreshing ? 'true' : 'false'}>
-          <caption id="caption" class="visually-hidden">${s.tableCaption}</caption>
+          <caption id="caption" class="visually-hidden">
+            ${s.tableCaption}
+          </caption>
           <thead>
             <tr>
               ${SORTABLE_COLUMNS.map((column) => this.#renderSortableHeader(column))}
@@ -257,8 +306,8 @@ export class JtUserTable extends JtElement {
   #renderSortableHeader(column: SortableColumn): TemplateResult {
     const s = this.strings;
     const heading = column.heading(s);
-    const direction = sortDirection(this.sort, column.field);
-    const next = nextSort(this.sort, column.field);
+    const direction = sortDirection(this.#sort, column.field);
+    const next = nextSort(this.#sort, column.field);
     return html`<th part="header" scope="col" aria-sort=${direction}>
       <button
         part="sort-button"
@@ -282,14 +331,20 @@ export class JtUserTable extends JtElement {
     return guard([user, pending, error, self, this.strings, this.locale, this.profileHref], () => {
       const s = this.strings;
       return html`<tr part="row" data-user-id=${user.id}>
-        <th part="cell name-cell" scope="row">${this.#renderName(user)}${self ? html` <span part="self-badge">${s.you}</span>` : nothing}</th>
+        <th part="cell name-cell" scope="row">
+          ${this.#renderName(user)}${self ? html` <span part="self-badge">${s.you}</span>` : nothing}
+        </th>
         <td part="cell email-cell">${user.email}</td>
         <td part="cell">${s.role(user.role)}</td>
-        <td part="cell status-cell"><span part="status-badge ${user.status}">${s.status(user.status)}</span></td>
+        <td part="cell status-cell">
+          <span part="status-badge ${user.status}">${s.status(user.status)}</span>
+        </td>
         <td part="cell">
-          ${user.lastLoginAt === null
-            ? s.neverLoggedIn
-            : html`<time datetime=${user.lastLoginAt}>${formatDate(user.lastLoginAt, this.locale)}</time>`}
+          ${
+            user.lastLoginAt === null
+              ? s.neverLoggedIn
+              : html`<time datetime=${user.lastLoginAt}>${formatDate(user.lastLoginAt, this.locale)}</time>`
+          }
         </td>
         <td part="cell action-cell">${this.#renderAction(user, { pending, error, self })}</td>
       </tr>`;
@@ -300,10 +355,15 @@ export class JtUserTable extends JtElement {
     if (this.profileHref) {
       return html`<a part="name-link" href=${profileUrl(this.profileHref, user.id)}>${user.name}</a>`;
     }
-    return html`<button part="name-button" type="button" @click=${() => this.#select(user.id)}>${user.name}</button>`;
+    return html`<button part="name-button" type="button" @click=${() => this.#select(user.id)}>
+      ${user.name}
+    </button>`;
   }
 
-  #renderAction(user: User, row: { pending: boolean; error: string | undefined; self: boolean }): TemplateResult {
+  #renderAction(
+    user: User,
+    row: { pending: boolean; error: string | undefined; self: boolean },
+  ): TemplateResult {
     const s = this.strings;
     const active = user.status === 'active';
     // The signed-in Admin cannot deactivate themself: say so instead of offering a control.
@@ -311,20 +371,20 @@ export class JtUserTable extends JtElement {
     const label = active ? s.actionDeactivate(user.name) : s.actionActivate(user.name);
     const messageId = `message-${user.id}`;
     return html`<div class="action">
-      <button
-        part="action-button ${active ? 'deactivate' : 'activate'}"
-        type="button"
-        aria-label=${label}
-        title=${label}
-        aria-disabled=${row.pending ? 'true' : 'false'}
-        aria-describedby=${row.error ? messageId : nothing}
-        @click=${(event: Event) => this.#onAction(user.id, event)}
-      >
-        ${active ? deactivateIcon : activateIcon}
-      </button>
-      ${row.pending ? html`<span part="pending">${s.saving}</span>` : nothing}
-    </div>
-    ${row.error ? html`<p part="message" id=${messageId} role="alert">${row.error}</p>` : nothing}`;
+        <button
+          part="action-button ${active ? 'deactivate' : 'activate'}"
+          type="button"
+          aria-label=${label}
+          title=${label}
+          aria-disabled=${row.pending ? 'true' : 'false'}
+          aria-describedby=${row.error ? messageId : nothing}
+          @click=${(event: Event) => this.#onAction(user.id, event)}
+        >
+          ${active ? deactivateIcon : activateIcon}
+        </button>
+        ${row.pending ? html`<span part="pending">${s.saving}</span>` : nothing}
+      </div>
+      ${row.error ? html`<p part="message" id=${messageId} role="alert">${row.error}</p>` : nothing}`;
   }
 
   #renderPagination(page: UserPage): TemplateResult {
@@ -332,7 +392,10 @@ export class JtUserTable extends JtElement {
     const lang = this.locale;
     const first = this.cursorTrail.length * this.#limit + 1;
     const last = first + page.items.length - 1;
-    const range = page.items.length === 0 ? formatNumber(0, lang) : `${formatNumber(first, lang)}–${formatNumber(last, lang)}`;
+    const range =
+      page.items.length === 0
+        ? formatNumber(0, lang)
+        : `${formatNumber(first, lang)}–${formatNumber(last, lang)}`;
     const hasPrevious = this.cursorTrail.length > 0;
     const hasNext = page.nextCursor !== null;
     // aria-disabled (not disabled) keeps a button focusable on the first or last page, so the
@@ -349,7 +412,13 @@ export class JtUserTable extends JtElement {
         >
           ${s.previousPage}
         </button>
-        <button class="button" part="next-button" type="button" aria-disabled=${hasNext ? 'false' : 'true'} @click=${this.#nextPage}>
+        <button
+          class="button"
+          part="next-button"
+          type="button"
+          aria-disabled=${hasNext ? 'false' : 'true'}
+          @click=${this.#nextPage}
+        >
           ${s.nextPage}
         </button>
       </div>

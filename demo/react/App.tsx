@@ -1,0 +1,76 @@
+/**
+ * The User Management area of a React 19 app: the table, and a user's information page when a
+ * name is chosen. React passes the client as a property and listens to the elements' events
+ * through `on<event-name>` props; the elements do everything else.
+ */
+import '@jt-users/elements/define';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { JtUserSelectEvent } from '@jt-users/elements';
+import type { UsersClient } from '@jt-users/sdk';
+import type { User } from '@jt-users/sdk/schemas';
+import { withEvent, type EventLogEntry } from '../host-events.js';
+import { EventLog } from './EventLog.js';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The signed-in client every element on the page shares (one client, one cache). */
+  client: UsersClient;
+}
+
+/** The React host: the table or a user's profile, switched by React state, and the event log. */
+export function App({ client }: AppProps) {
+  const [selected, setSelected] = useState<User | null>(null);
+  const [log, setLog] = useState<EventLogEntry[]>([]);
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(selected);
+
+  const logEvent = useCallback((event: Event) => setLog((entries) => withEvent(entries, event)), []);
+  const select = useCallback(
+    (event: JtUserSelectEvent) => {
+      logEvent(event);
+      setSelected(event.user);
+    },
+    [logEvent],
+  );
+
+  // A new view is like a new page: focus moves to its start, as after a route change.
+  useEffect(() => {
+    if (shown.current === selected) return;
+    shown.current = selected;
+    main.current?.focus();
+  }, [selected]);
+
+  return (
+    <div className="layout">
+      <main ref={main} tabIndex={-1}>
+        {selected ? (
+          <>
+            <button type="button" className="back-link" onClick={() => setSelected(null)}>
+              ← Back to User Management
+            </button>
+            <jt-user-profile
+              client={client}
+              user={selected}
+              onjt-user-status-changed={logEvent}
+              onjt-user-role-changed={logEvent}
+              onjt-error={logEvent}
+              onjt-access-denied={logEvent}
+            />
+          </>
+        ) : (
+          <>
+            <h1>User Management</h1>
+            <jt-user-table
+              client={client}
+              onjt-user-select={select}
+              onjt-user-status-changed={logEvent}
+              onjt-error={logEvent}
+              onjt-access-denied={logEvent}
+            />
+          </>
+        )}
+      </main>
+      <EventLog entries={log} onClear={() => setLog([])} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The User Management area of a Vue 3 app: the table, and a user's information page when a name
+ * is chosen. Vue sets `client` and `user` as DOM properties (the elements have them) and listens
+ * to the elements' events through `on…` props (`onJtUserSelect` is the `jt-user-select` event);
+ * the elements do everything else.
+ */
+import '@jt-users/elements/define';
+import { defineComponent, h, ref, shallowRef, toRaw, watch, type PropType } from 'vue';
+import type { JtUserSelectEvent } from '@jt-users/elements';
+import type { UsersClient } from '@jt-users/sdk';
+import type { User } from '@jt-users/sdk/schemas';
+import { withEvent, type EventLogEntry } from '../host-events.js';
+import { EventLog } from './EventLog.js';
+
+/** The Vue host: the table or a user's profile, switched by a ref, and the event log. */
+export const App = defineComponent({
+  name: 'App',
+  props: {
+    /** The signed-in client every element on the page shares (one client, one cache). */
+    client: { type: Object as PropType<UsersClient>, required: true },
+  },
+  setup(props) {
+    // The elements keep one cache per client object: they must get the client itself, never a
+    // reactive proxy of it (which would be a second object, with a second cache).
+    const client = toRaw(props.client);
+    // The elements own the users they show; Vue only needs to know WHICH one, not watch its fields.
+    const selected = shallowRef<User | null>(null);
+    const log = ref<EventLogEntry[]>([]);
+    const main = ref<HTMLElement | null>(null);
+
+    const logEvent = (event: Event) => {
+      log.value = withEvent(log.value, event);
+    };
+    const select = (event: JtUserSelectEvent) => {
+      logEvent(event);
+      selected.value = event.user;
+    };
+
+    // A new view is like a new page: focus moves to its start, as after a route change.
+    watch(selected, () => main.value?.focus(), { flush: 'post' });
+
+    const profileView = (user: User) => [
+      h(
+        'button',
+        { type: 'button', class: 'back-link', onClick: () => (selected.value = null) },
+        '← Back to User Management',
+      ),
+      h('jt-user-profile', {
+        client,
+        user,
+        onJtUserStatusChanged: logEvent,
+        onJtUserRoleChanged: logEvent,
+        onJtError: logEvent,
+        onJtAccessDenied: logEvent,
+      }),
+    ];
+    const tableView = () => [
+      h('h1', 'User Management'),
+      h('jt-user-table', {
+        client,
+        onJtUserSelect: select,
+        onJtUserStatusChanged: logEvent,
+        onJtError: logEvent,
+        onJtAccessDenied: logEvent,
+      }),
+    ];
+
+    return () =>
+      h('div', { class: 'layout' }, [
+        h('main', { ref: main, tabindex: -1 }, selected.value ? profileView(selected.value) : tableView()),
+        h(EventLog, { entries: log.value, onClear: () => (log.value = []) }),
+      ]);
+  },
+});

@@ -1,0 +1,131 @@
+/**
+ * Bad attributes: every attribute a host sets on an element, given values it must survive
+ * (empty, huge, unknown, hostile). Each case ends in a visible message or a sane default, never
+ * in a request with bad data, an uncaught error or a console error. The cases are data
+ * (bad-input-cases.ts).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '@jt-users/elements/define';
+import { en, type JtElement } from '@jt-users/elements';
+import { UserIdSchema, UserQuerySchema, type User } from '@jt-users/sdk/schemas';
+import { ATTRIBUTE_CASES, type AttributeCase } from './bad-input-cases.js';
+import { recordingClient, referenceApi, shadow, someMember } from '../elements/support.js';
+
+/** A request is bad data when its path holds an id outside the contract or its query does not fit. */
+function badRequest(url: URL): boolean {
+  const path = url.pathname.slice(url.pathname.indexOf('/v1/'));
+  const id = /^\/v1\/users\/([^/]+)/.exec(path)?.[1];
+  if (id !== undefined && !UserIdSchema.safeParse(decodeURIComponent(id)).success) return true;
+  if (path === '/v1/users') return !UserQuerySchema.safeParse(Object.fromEntries(url.searchParams)).success;
+  return false;
+}
+
+/** What a case leaves behind: every request the page sent, errors, console errors. */
+interface Observed {
+  requests: URL[];
+  errors: string[];
+}
+
+/** Records the page's requests (the elements' cookie clients use the global fetch) and failures. */
+function observe(): { observed: Observed; stop: () => void } {
+  const observed: Observed = { requests: [], errors: [] };
+  const originalFetch = window.fetch.bind(window);
+  const originalConsoleError = console.error.bind(console);
+  window.fetch = (input, init) => {
+    observed.requests.push(new URL(new Request(input, init).url));
+    return originalFetch(input, init);
+  };
+  console.error = (...args: unknown[]) =>
+    observed.errors.push(`console.error: ${args.map(String).join(' ')}`);
+  const onError = (event: ErrorEvent) => observed.errors.push(`error: ${event.message}`);
+  const onRejection = (event: PromiseRejectionEvent) =>
+    observed.errors.push(`unhandled rejection: ${String(event.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    observed,
+    stop: () => {
+      window.fetch = originalFetch;
+      console.error = originalConsoleError;
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** The text a person sees in the element: its shadow tree's text, through nested elements. */
+function visibleText(element: Element): string {
+  const root = shadow(element);
+  const nested = [...root.querySelectorAll('*')]
+    .filter((child) => child.shadowRoot)
+    .map((child) => visibleText(child));
+  return [root.textContent ?? '', ...nested].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Still waiting for something: the loading notice, or no content yet. */
+function busy(element: Element): boolean {
+  const root = element.shadowRoot;
+  return !root || root.querySelector('[part~="loading"]') !== null || visibleText(element) === '';
+}
+
+/** The sentence each element shows when it works: proof that the default took over. */
+function workingText(tag: AttributeCase['tag'], user: User): string {
+  switch (tag) {
+    case 'jt-user-table':
+      return en.tableCaption;
+    case 'jt-user-profile':
+      return user.name;
+    case 'jt-user-status-toggle':
+      return en.status(user.status);
+  }
+}
+
+/** Messages an element shows instead of working. */
+const MESSAGES = [en.notConfigured, en.profileNotFound, en.profileNoUser, en.userLoadError];
+
+/** A case's name: long values shortened. */
+function label({ tag, attribute, value, expect: outcome }: AttributeCase): string {
+  const shown = value.length > 24 ? `${value.slice(0, 12)}… (${value.length} characters)` : value;
+  return `<${tag} ${attribute}="${shown}"> → ${outcome === 'message' ? 'a message' : 'the default'}`;
+}
+
+describe('bad attributes', function () {
+  this.timeout(20_000);
+
+  for (const testCase of ATTRIBUTE_CASES) {
+    it(label(testCase), async () => {
+      const api = await referenceApi();
+      const member = someMember(api);
+      const { client } = recordingClient();
+      const { observed, stop } = observe();
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div></div>`);
+        const element = document.createElement(testCase.tag) as JtElement & { userId?: string };
+        // `api-base` only counts without a client: those cases get none.
+        if (testCase.attribute !== 'api-base') element.client = client;
+        if (testCase.tag !== 'jt-user-table' && testCase.attribute !== 'user-id')
+          element.setAttribute('user-id', member.id);
+        element.setAttribute(testCase.attribute, testCase.value);
+        host.append(element);
+        await waitUntil(() => !busy(element), `<${testCase.tag}> never finished loading`, { timeout: 5000 });
+        await element.updateComplete;
+        const text = visibleText(element);
+
+        if (testCase.expect === 'message') {
+          expect(
+            MESSAGES.some((message) => text.includes(message)),
+            `no message on screen; it shows: ${text.slice(0, 200)}`,
+          ).to.equal(true);
+        } else {
+          expect(text, 'the element did not work with its default').to.contain(
+            workingText(testCase.tag, member),
+          );
+        }
+        expect(observed.requests.filter(badRequest).map(String), 'requests with bad data').to.deep.equal([]);
+        expect(observed.errors).to.deep.equal([]);
+      } finally {
+        stop();
+      }
+    });
+  }
+});

@@ -1,0 +1,205 @@
+/**
+ * Bad input to the API surface, as data: wrong types, empty strings, unknown statuses and roles,
+ * huge ids, for every SDK method and every element attribute. The bad-input suites run each case;
+ * the reliability report counts them from here.
+ */
+import type { UsersClient } from '@jt-users/sdk';
+
+/** Values that are not a usable user id. */
+export const BAD_IDS: readonly unknown[] = [
+  '',
+  ' ',
+  'x'.repeat(65),
+  'x'.repeat(1_000_000),
+  '../admin',
+  'usr_1/status',
+  'usr 1',
+  'usr%2F1',
+  'usr_1?role=admin',
+  'usr_1#x',
+  'ÿser',
+  '\u0000',
+  undefined,
+  null,
+  42,
+  true,
+  {},
+  ['usr_1'],
+];
+
+/** Values that are not a status of the contract. */
+export const BAD_STATUSES: readonly unknown[] = [
+  '',
+  'ACTIVE',
+  'Active',
+  ' active',
+  'suspended',
+  'deleted',
+  undefined,
+  null,
+  0,
+  true,
+  {},
+  ['active'],
+];
+
+/** Values that are not a role of the contract. */
+export const BAD_ROLES: readonly unknown[] = [
+  '',
+  'Admin',
+  'owner',
+  'superuser',
+  '__proto__',
+  'constructor',
+  undefined,
+  null,
+  3,
+  {},
+  ['admin'],
+];
+
+/** Values that are not a query of `listUsers` / `iterateUsers`. */
+export const BAD_QUERIES: readonly unknown[] = [
+  null,
+  'active',
+  42,
+  true,
+  { unknown: 1 },
+  { status: 'suspended' },
+  { role: 'owner' },
+  { sort: 'password' },
+  { sort: '--name' },
+  { limit: 0 },
+  { limit: -1 },
+  { limit: 201 },
+  { limit: 1.5 },
+  { limit: 'abc' },
+  { limit: Number.NaN },
+  { limit: Number.POSITIVE_INFINITY },
+  { search: 'x'.repeat(201) },
+  { search: 42 },
+  { cursor: '' },
+  { cursor: 'x'.repeat(201) },
+];
+
+/** Values that are not the options every method takes (`{ signal?: AbortSignal }`). */
+export const BAD_REQUEST_OPTIONS: readonly unknown[] = [
+  null,
+  'fast',
+  42,
+  true,
+  { signal: 'abort' },
+  { signal: { aborted: false } },
+  { signal: null },
+];
+
+/** Options of `createUsersClient` that cannot make a working client. */
+export const BAD_CLIENT_OPTIONS: readonly unknown[] = [
+  undefined,
+  null,
+  'https://example.com/api',
+  {},
+  { baseUrl: '' },
+  { baseUrl: 'ftp://example.com/api' },
+  { baseUrl: 'javascript:alert(1)' },
+  { baseUrl: 42 },
+  { baseUrl: null },
+  { baseUrl: 'https://example.com/api', getToken: 'demo-admin' },
+  { baseUrl: 'https://example.com/api', fetch: 'fetch' },
+  { baseUrl: 'https://example.com/api', credentials: 'yes' },
+  { baseUrl: 'https://example.com/api', timeoutMs: 0 },
+  { baseUrl: 'https://example.com/api', timeoutMs: -1 },
+  { baseUrl: 'https://example.com/api', timeoutMs: Number.NaN },
+  { baseUrl: 'https://example.com/api', timeoutMs: '1000' },
+  { baseUrl: 'https://example.com/api', timeoutMs: Number.POSITIVE_INFINITY },
+  { baseUrl: 'https://example.com/api', retry: 2 },
+  { baseUrl: 'https://example.com/api', retry: { limit: -1 } },
+  { baseUrl: 'https://example.com/api', retry: { limit: 1.5 } },
+  { baseUrl: 'https://example.com/api', retry: { backoffMs: Number.NaN } },
+];
+
+/** One call of an SDK method with bad arguments. */
+export interface SdkCase {
+  method: keyof UsersClient;
+  args: readonly unknown[];
+}
+
+const GOOD_ID = 'usr_member';
+
+/** Every SDK method, with each bad value in each argument it takes. */
+export const SDK_CASES: readonly SdkCase[] = [
+  ...BAD_IDS.flatMap((id): SdkCase[] => [
+    { method: 'getUser', args: [id] },
+    { method: 'setUserStatus', args: [id, 'inactive'] },
+    { method: 'activateUser', args: [id] },
+    { method: 'deactivateUser', args: [id] },
+    { method: 'setUserRole', args: [id, 'member'] },
+  ]),
+  ...BAD_STATUSES.map((status): SdkCase => ({ method: 'setUserStatus', args: [GOOD_ID, status] })),
+  ...BAD_ROLES.map((role): SdkCase => ({ method: 'setUserRole', args: [GOOD_ID, role] })),
+  ...BAD_QUERIES.flatMap((query): SdkCase[] => [
+    { method: 'listUsers', args: [query] },
+    { method: 'iterateUsers', args: [query] },
+  ]),
+  ...BAD_REQUEST_OPTIONS.flatMap((options): SdkCase[] => [
+    { method: 'getCurrentUser', args: [options] },
+    { method: 'listUsers', args: [{}, options] },
+    { method: 'iterateUsers', args: [{}, options] },
+    { method: 'getUser', args: [GOOD_ID, options] },
+    { method: 'setUserStatus', args: [GOOD_ID, 'inactive', options] },
+    { method: 'activateUser', args: [GOOD_ID, options] },
+    { method: 'deactivateUser', args: [GOOD_ID, options] },
+    { method: 'setUserRole', args: [GOOD_ID, 'member', options] },
+  ]),
+];
+
+/** One bad attribute value of an element, and what must happen instead of a request with it. */
+export interface AttributeCase {
+  tag: 'jt-user-table' | 'jt-user-profile' | 'jt-user-status-toggle';
+  attribute: string;
+  value: string;
+  /**
+   * - `message`: the element shows a message and sends no request with the value;
+   * - `default`: the element ignores the value and works with its default.
+   */
+  expect: 'message' | 'default';
+}
+
+const USER_ID_VALUES = ['', ' ', 'x'.repeat(100_000), '../admin', 'usr 1', '<img src=x>'];
+
+/** Every element attribute the host sets, with values it must survive. */
+export const ATTRIBUTE_CASES: readonly AttributeCase[] = [
+  ...(['jt-user-profile', 'jt-user-status-toggle'] as const).flatMap((tag) =>
+    USER_ID_VALUES.map((value): AttributeCase => ({ tag, attribute: 'user-id', value, expect: 'message' })),
+  ),
+  ...['abc', '-1', '0', '100000', '1.5', '', 'Infinity', 'NaN'].map((value): AttributeCase => ({
+    tag: 'jt-user-table',
+    attribute: 'page-size',
+    value,
+    expect: 'default',
+  })),
+  ...['bogus', '', 'ACTIVE'].map((value): AttributeCase => ({
+    tag: 'jt-user-table',
+    attribute: 'status-filter',
+    value,
+    expect: 'default',
+  })),
+  ...['password', '', '--name'].map((value): AttributeCase => ({
+    tag: 'jt-user-table',
+    attribute: 'sort',
+    value,
+    expect: 'default',
+  })),
+  ...(['jt-user-table', 'jt-user-profile', 'jt-user-status-toggle'] as const).flatMap(
+    (tag): AttributeCase[] => [
+      { tag, attribute: 'api-base', value: '', expect: 'message' },
+      { tag, attribute: 'api-base', value: 'javascript:alert(1)', expect: 'message' },
+      { tag, attribute: 'api-base', value: 'ftp://example.com', expect: 'message' },
+      { tag, attribute: 'lang', value: 'xx-unknown', expect: 'default' },
+      { tag, attribute: 'lang', value: '', expect: 'default' },
+      { tag, attribute: 'lang', value: '<script>', expect: 'default' },
+      { tag, attribute: 'theme', value: 'purple', expect: 'default' },
+      { tag, attribute: 'theme', value: '', expect: 'default' },
+    ],
+  ),
+];
