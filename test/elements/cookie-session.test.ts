@@ -14,7 +14,9 @@ describe('api-base with a cookie session', () => {
     await referenceApi();
     document.cookie = `${SESSION_COOKIE}=${demoTokens.admin}; path=/`;
     const table = await fixture<JtUserTable>(html`<jt-user-table api-base="/api"></jt-user-table>`);
-    await waitUntil(() => shadow(table).querySelectorAll('[part~="row"]').length > 0, 'no rows loaded');
+    await waitUntil(() => shadow(table).querySelectorAll('[part~="row"]').length > 0, 'no rows loaded', {
+      timeout: 5000,
+    });
     expect(shadow(table).querySelector('[part~="access-denied"]')).to.equal(null);
   });
 

@@ -1,3 +1,4 @@
+import { isolate } from '@jt-users/elements';
 /**
  * End-to-end journeys across elements on one page, as a host would put them together: the
  * seed's second path (table → name → information page → Extra Settings toggle) and the table
@@ -111,7 +112,7 @@ describe('journeys across elements', () => {
       switchOf(profile).click();
       const dialog = await dialogOpened(toggleOf(profile));
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} will no longer be able to log in.`,
+        `${isolate(user.name)} will no longer be able to log in.`,
       );
       const inFrame = await confirmAndLookInNextFrame(dialog, () => profileBadge(profile));
       expect(inFrame).to.equal('Inactive');
@@ -128,7 +129,7 @@ describe('journeys across elements', () => {
       switchOf(profile).click();
       const again = await dialogOpened(toggleOf(profile));
       expect(part(again, '[part~="description"]').textContent).to.equal(
-        `${user.name} will be able to log in again as Member.`,
+        `${isolate(user.name)} will be able to log in again as Member.`,
       );
       expect(await confirmAndLookInNextFrame(again, () => profileBadge(profile))).to.equal('Active');
       await settled(

@@ -12,6 +12,7 @@ import {
   type JtUserRoleChangedEvent,
   type JtUserStatusChangedEvent,
   type JtUserStatusToggle,
+  isolate,
 } from '@jt-users/elements';
 import type { UsersClient } from '@jt-users/sdk';
 import type { User, UserRole } from '@jt-users/sdk/schemas';
@@ -219,7 +220,9 @@ describe('<jt-user-profile>', () => {
       await el.updateComplete;
       applyOf(el).click();
       const dialog = await dialogOpened(el);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Change the role of ${hostile}?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(
+        `Change the role of ${isolate(hostile)}?`,
+      );
       for (const root of [shadow(el), shadow(toggleOf(el)), shadow(dialog)])
         expect(root.querySelector('img')).to.equal(null);
       dialog.close();
@@ -254,7 +257,7 @@ describe('<jt-user-profile>', () => {
       switchOf(el).click();
       const dialog = await dialogOpened(toggleOf(el));
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} will no longer be able to log in.`,
+        `${isolate(user.name)} will no longer be able to log in.`,
       );
       await expect(el).to.be.accessible();
       dialogButton(dialog, 'confirm').click();
@@ -276,12 +279,12 @@ describe('<jt-user-profile>', () => {
       expect(fieldValue(el, 'status-changed')).to.contain(`by ${viewer.name}`);
       expect(changed.events).to.have.length(1);
       expect((changed.events[0] as JtUserStatusChangedEvent).detail.previousStatus).to.equal('active');
-      await waitUntil(() => liveRegionText() === `${user.name} was deactivated.`, 'not announced');
+      await waitUntil(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
 
       switchOf(el).click();
       const again = await dialogOpened(toggleOf(el));
       expect(part(again, '[part~="description"]').textContent).to.equal(
-        `${user.name} will be able to log in again as Member.`,
+        `${isolate(user.name)} will be able to log in again as Member.`,
       );
       dialogButton(again, 'confirm').click();
       await waitUntil(() => holding.held() === 1, 'no change sent');
@@ -358,9 +361,11 @@ describe('<jt-user-profile>', () => {
         'manager',
         true,
       ]);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Change the role of ${user.name}?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(
+        `Change the role of ${isolate(user.name)}?`,
+      );
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} will change from Member to Manager and get the access of that role.`,
+        `${isolate(user.name)} will change from Member to Manager and get the access of that role.`,
       );
       await expect(el).to.be.accessible();
 
@@ -382,7 +387,7 @@ describe('<jt-user-profile>', () => {
       const done = changed.events[0] as JtUserRoleChangedEvent;
       expect([done.detail.user.role, done.detail.previousRole]).to.deep.equal(['manager', 'member']);
       expect(puts(holding.sent)).to.deep.equal([`PUT /v1/users/${user.id}/role`]);
-      await waitUntil(() => liveRegionText() === `${user.name} is now Manager.`, 'not announced');
+      await waitUntil(() => liveRegionText() === `${isolate(user.name)} is now Manager.`, 'not announced');
     });
 
     for (const how of ['Cancel', 'Escape'] as const) {
@@ -658,7 +663,9 @@ describe('<jt-user-profile>', () => {
       await el.updateComplete;
       applyOf(el).click();
       const dialog = await dialogOpened(el);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Rolle von ${user.name} ändern?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(
+        `Rolle von ${isolate(user.name)} ändern?`,
+      );
       dialog.close();
     });
   });

@@ -9,6 +9,7 @@ import {
   type JtUserStatusChangeEvent,
   type JtUserStatusChangedEvent,
   type JtUserStatusToggle,
+  isolate,
 } from '@jt-users/elements';
 import type { UsersClient } from '@jt-users/sdk';
 import type { User } from '@jt-users/sdk/schemas';
@@ -159,7 +160,7 @@ describe('<jt-user-status-toggle>', () => {
       expect(switchOf(el).getAttribute('aria-label')).to.equal(`${hostile} can log in`);
       switchOf(el).click();
       const dialog = await dialogOpened(el);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${hostile}?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${isolate(hostile)}?`);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(dialog.shadowRoot!.querySelector('img')).to.equal(null);
       dialog.close();
@@ -171,9 +172,9 @@ describe('<jt-user-status-toggle>', () => {
       expect(switchOf(el).getAttribute('aria-label')).to.equal(`${user.name} kann sich anmelden`);
       switchOf(el).click();
       const dialog = await dialogOpened(el);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`${user.name} deaktivieren?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`${isolate(user.name)} deaktivieren?`);
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} wird sich nicht mehr anmelden können.`,
+        `${isolate(user.name)} wird sich nicht mehr anmelden können.`,
       );
       expect(dialogButton(el, 'cancel').textContent?.trim()).to.equal('Abbrechen');
       expect(dialogButton(el, 'confirm').textContent?.trim()).to.equal('Deaktivieren');
@@ -213,9 +214,9 @@ describe('<jt-user-status-toggle>', () => {
       expect(change.detail.user.id).to.equal(user.id);
       expect(change.detail.status).to.equal('inactive');
       expect(change.cancelable).to.equal(true);
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${user.name}?`);
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(`Deactivate ${isolate(user.name)}?`);
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} will no longer be able to log in.`,
+        `${isolate(user.name)} will no longer be able to log in.`,
       );
       expect(dialog.tone).to.equal('danger');
       expect(deepActiveElement()).to.equal(dialogButton(el, 'cancel'));
@@ -240,7 +241,7 @@ describe('<jt-user-status-toggle>', () => {
       expect(done.detail.previousStatus).to.equal('active');
       expect(api.store.get(user.id)?.status).to.equal('inactive');
       expect(puts(sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`]);
-      await eventually(() => liveRegionText() === `${user.name} was deactivated.`, 'not announced');
+      await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
       await expect(el).to.be.accessible();
     });
 
@@ -251,7 +252,7 @@ describe('<jt-user-status-toggle>', () => {
       switchOf(el).click();
       const dialog = await dialogOpened(el);
       expect(part(dialog, '[part~="description"]').textContent).to.equal(
-        `${user.name} will be able to log in again as Member.`,
+        `${isolate(user.name)} will be able to log in again as Member.`,
       );
       expect(dialog.tone).to.equal('default');
       expect(deepActiveElement()).to.equal(dialogButton(el, 'confirm'));
@@ -259,7 +260,7 @@ describe('<jt-user-status-toggle>', () => {
       await eventually(() => api.store.get(user.id)?.status === 'active', 'not activated');
       await settled(el, user.id);
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
-      await eventually(() => liveRegionText() === `${user.name} was activated.`, 'not announced');
+      await eventually(() => liveRegionText() === `${isolate(user.name)} was activated.`, 'not announced');
     });
 
     for (const how of ['Cancel', 'Escape'] as const) {

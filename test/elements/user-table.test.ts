@@ -1,7 +1,14 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
-import { en, de, type JtErrorEvent, type JtUserStatusToggle, type JtUserTable } from '@jt-users/elements';
+import {
+  en,
+  de,
+  type JtErrorEvent,
+  type JtUserStatusToggle,
+  type JtUserTable,
+  isolate,
+} from '@jt-users/elements';
 import { createUsersClient, type UsersClient } from '@jt-users/sdk';
 import type { User, UserQuery } from '@jt-users/sdk/schemas';
 import { demoTokens, demoUserIds, type ReferenceApi } from '@jt-users/reference-api/browser';
@@ -524,9 +531,9 @@ describe('<jt-user-table>', () => {
       expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Deactivate ${member.name}`);
       expect(actionButton(el, member.id).querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
       await openDialogFor(el, member.id);
-      expect(text(dialogPart(el, 'heading'))).to.equal(`Deactivate ${member.name}?`);
+      expect(text(dialogPart(el, 'heading'))).to.equal(`Deactivate ${isolate(member.name)}?`);
       expect(text(dialogPart(el, 'description'))).to.equal(
-        `${member.name} will no longer be able to log in.`,
+        `${isolate(member.name)} will no longer be able to log in.`,
       );
       await expect(el).to.be.accessible();
 
@@ -548,13 +555,13 @@ describe('<jt-user-table>', () => {
       expect(api.store.get(member.id)?.status).to.equal('inactive');
       await el.updateComplete;
       expect(inRow(el, member.id, '[part~="pending"]')).to.equal(null);
-      await waitUntil(() => liveRegionText() === `${member.name} was deactivated.`, 'announced');
+      await waitUntil(() => liveRegionText() === `${isolate(member.name)} was deactivated.`, 'announced');
 
       // And back again.
       expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Activate ${member.name}`);
       await openDialogFor(el, member.id);
       expect(text(dialogPart(el, 'description'))).to.equal(
-        `${member.name} will be able to log in again as Member.`,
+        `${isolate(member.name)} will be able to log in again as Member.`,
       );
       release = tracking.holdWrites();
       dialogPart(el, 'confirm-button').click();

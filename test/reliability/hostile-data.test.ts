@@ -12,6 +12,7 @@ import {
   type JtUserProfile,
   type JtUserStatusToggle,
   type JtUserTable,
+  isolate,
 } from '@jt-users/elements';
 import { createUsersClient } from '@jt-users/sdk';
 import type { User } from '@jt-users/sdk/schemas';
@@ -201,13 +202,17 @@ describe('hostile data', function () {
       const dialog = dialogOf(toggle);
       await eventually(() => dialog.isOpen);
       await dialog.updateComplete;
-      expect(part(dialog, '[part~="heading"]').textContent).to.equal(en.deactivateHeading(user.name));
-      expect(part(dialog, '[part~="description"]').textContent).to.equal(en.deactivateMessage(user.name));
+      expect(part(dialog, '[part~="heading"]').textContent).to.equal(
+        en.deactivateHeading(isolate(user.name)),
+      );
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        en.deactivateMessage(isolate(user.name)),
+      );
       expectNoHorizontalOverflow(part(dialog, 'dialog'), `the dialog for ${user.id}`);
       const changed = oneEvent(toggle, 'jt-user-status-changed');
       part(dialog, '[part~="confirm-button"]').click();
       await changed;
-      await eventually(() => liveRegionText() === en.announceDeactivated(user.name));
+      await eventually(() => liveRegionText() === en.announceDeactivated(isolate(user.name)));
     }
     expect(injectedMarkup(toggle)).to.deep.equal([]);
   });

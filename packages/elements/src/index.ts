@@ -21,6 +21,7 @@ export {
   formatDate,
   formatDateTime,
   formatNumber,
+  isolate,
   onLocaleChange,
   resolveLang,
   setStrings,

@@ -20,6 +20,7 @@ import {
 } from './events.js';
 import type { JtElement } from './jt-element.js';
 import { announce } from './live-region.js';
+import { isolate } from './i18n/localize.js';
 import type { UserMutation } from './users-store.js';
 
 /**
@@ -99,14 +100,14 @@ export class UserChangeController implements ReactiveController {
       prompt:
         status === 'inactive'
           ? {
-              heading: s.deactivateHeading(user.name),
-              message: s.deactivateMessage(user.name),
+              heading: s.deactivateHeading(isolate(user.name)),
+              message: s.deactivateMessage(isolate(user.name)),
               confirmLabel: s.deactivateConfirm,
               tone: 'danger',
             }
           : {
-              heading: s.activateHeading(user.name),
-              message: s.activateMessage(user.name, s.role(user.role)),
+              heading: s.activateHeading(isolate(user.name)),
+              message: s.activateMessage(isolate(user.name), s.role(user.role)),
               confirmLabel: s.activateConfirm,
               tone: 'default',
             },
@@ -116,8 +117,8 @@ export class UserChangeController implements ReactiveController {
         const t = host.strings;
         announce(
           updated.status === 'active'
-            ? t.announceActivated(updated.name)
-            : t.announceDeactivated(updated.name),
+            ? t.announceActivated(isolate(updated.name))
+            : t.announceDeactivated(isolate(updated.name)),
           host.locale,
         );
       },
@@ -134,8 +135,8 @@ export class UserChangeController implements ReactiveController {
       opener,
       event: new JtUserRoleChangeEvent({ user, role }),
       prompt: {
-        heading: s.roleHeading(user.name),
-        message: s.roleMessage(user.name, s.role(user.role), s.role(role)),
+        heading: s.roleHeading(isolate(user.name)),
+        message: s.roleMessage(isolate(user.name), s.role(user.role), s.role(role)),
         confirmLabel: s.roleConfirm,
         tone: 'default',
       },
@@ -143,7 +144,7 @@ export class UserChangeController implements ReactiveController {
       done: (updated) => {
         host.dispatchEvent(new JtUserRoleChangedEvent({ user: updated, previousRole: user.role }));
         const t = host.strings;
-        announce(t.announceRoleChanged(updated.name, t.role(updated.role)), host.locale);
+        announce(t.announceRoleChanged(isolate(updated.name), t.role(updated.role)), host.locale);
       },
     });
   }

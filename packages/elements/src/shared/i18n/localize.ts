@@ -121,3 +121,12 @@ export function formatDateTime(iso: string, lang: string): string {
 export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(safeLang(lang), { dateStyle: 'medium' }).format(new Date(iso));
 }
+
+/**
+ * Wraps user data in Unicode isolates (FSI … PDI) before it goes into a sentence, so a
+ * right-to-left or direction-overriding name cannot reorder the words around it
+ * ("… will no longer be able to log in." must read the same whatever the name holds).
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
