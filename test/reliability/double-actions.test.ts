@@ -125,8 +125,16 @@ async function assertOneRequestPerConfirmedChange(
   shown: () => string,
   showFor: (user: User) => string,
 ): Promise<void> {
-  // A confirm click closes the dialog a task later, and only then starts the change: wait for both.
-  await eventually(() => dialogs.every((dialog) => !dialog().isOpen) && idle(), 'the changes did not settle');
+  // A confirm click closes the dialog a task later, and only then starts the change: wait for the
+  // dialogs to close, the requests of every confirmation to leave, and the store to settle. (A
+  // request too many still fails below: it can only come after the counts first matched.)
+  await eventually(
+    () =>
+      dialogs.every((dialog) => !dialog().isOpen) &&
+      watched.sent('PUT').length >= log.confirmed().length &&
+      idle(),
+    'the changes did not settle',
+  );
   await settle();
   const confirmed = log.confirmed();
   expect(watched.sent('PUT'), 'one request per confirmed change').to.have.length(confirmed.length);
