@@ -1,13 +1,13 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isUsersApiError } from '@jt-users/sdk';
 import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk/schemas';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
-import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
+import { createUserLoadTask, shownUserId } from '../shared/user-load-task.js';
 import { JtUserStatusToggle } from '../user-status-toggle/user-status-toggle.js';
 import { userProfileStyles } from './user-profile.styles.js';
 
@@ -103,26 +103,11 @@ export class JtUserProfile extends JtElement {
   readonly #changes = new UserChangeController(this);
   #shownId?: string;
 
-  readonly #loadTask = new Task(this, {
-    task: async ([store, id, given, access], { signal }) => {
-      // Nothing to load without a client, with a host-given user, or for a non-Admin.
-      if (!store || !id || given || access !== 'admin') return initialState;
-      try {
-        return await store.load(id, signal);
-      } catch (error) {
-        // Aborted because the element left the page: nothing failed, nothing to show.
-        if (isAbortError(error)) return initialState;
-        this.reportError(error, 'load');
-        throw error;
-      }
-    },
-    args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
-  });
+  readonly #loadTask = createUserLoadTask(this);
 
   /** The id of the user shown: from `user`, else `user-id`. */
   get #id(): string | undefined {
-    // `user-id=""` names no user: "no user selected", not a load that can never start.
-    return this.user?.id ?? (this.userId || undefined);
+    return shownUserId(this);
   }
 
   override connectedCallback(): void {

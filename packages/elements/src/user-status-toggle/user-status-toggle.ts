@@ -1,11 +1,10 @@
-import { Task, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { User } from '@jt-users/sdk/schemas';
 import { JtElement } from '../shared/jt-element.js';
-import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
+import { createUserLoadTask, shownUserId } from '../shared/user-load-task.js';
 import { userStatusToggleStyles } from './user-status-toggle.styles.js';
 
 /**
@@ -54,25 +53,11 @@ export class JtUserStatusToggle extends JtElement {
   readonly #changes: UserChangeController = new UserChangeController(this);
   #shownId?: string;
 
-  readonly #loadTask = new Task(this, {
-    task: async ([store, id, given, access], { signal }) => {
-      if (!store || !id || given || access !== 'admin') return initialState;
-      try {
-        return await store.load(id, signal);
-      } catch (error) {
-        // Aborted because the element left the page: nothing failed, nothing to show.
-        if (isAbortError(error)) return initialState;
-        this.reportError(error, 'load');
-        throw error;
-      }
-    },
-    args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
-  });
+  readonly #loadTask = createUserLoadTask(this);
 
   /** The id of the user shown: from `user`, else `user-id`. */
   get #id(): string | undefined {
-    // `user-id=""` names no user, like a missing attribute.
-    return this.user?.id ?? (this.userId || undefined);
+    return shownUserId(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
