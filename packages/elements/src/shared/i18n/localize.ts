@@ -105,21 +105,46 @@ function safeLang(lang: string): string {
   }
 }
 
+/**
+ * Building an `Intl` formatter costs about a hundred times more than using one, and a table
+ * formats a date in every row: keep one formatter per language and style.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  lang: string,
+  style: string,
+  create: (locale: string) => T,
+): T {
+  const key = `${lang}|${style}`;
+  let cached = formatters.get(key) as T | undefined;
+  if (!cached) {
+    cached = create(safeLang(lang));
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** Formats a number for a language, e.g. `1,234` / `1.234`. */
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(safeLang(lang)).format(value);
+  return formatter(lang, 'number', (locale) => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** Formats an ISO timestamp as a medium date and short time for a language. */
 export function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(safeLang(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
+  const dateTime = formatter(
+    lang,
+    'date-time',
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
   );
+  return dateTime.format(new Date(iso));
 }
 
 /** Formats an ISO timestamp as a medium date for a language. */
 export function formatDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(safeLang(lang), { dateStyle: 'medium' }).format(new Date(iso));
+  return formatter(lang, 'date', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
+    new Date(iso),
+  );
 }
 
 /**
