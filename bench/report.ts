@@ -74,7 +74,7 @@ function targetsSection(results: BenchResults): string {
     check.measured,
     check.met === undefined ? '–' : check.met ? 'met' : '**not met**',
   ]);
-  return `## Targets and budgets (issue 5)
+  return `## Targets and budgets
 
 Reported, never asserted: the size budgets are not enforced by \`npm test\` yet.
 

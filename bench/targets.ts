@@ -100,7 +100,7 @@ function memoryTarget(results: BenchResults): TargetCheck {
   };
 }
 
-/** Every target and budget of the issue, in the issue's order. */
+/** Every performance target and size budget the product holds itself to. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   return [
     sizeBudget(results, 'bundle', 'Single-file bundle (everything)', 20 * KB),

@@ -11,7 +11,7 @@ import { UserSchema, type User } from '@jt-users/sdk/schemas';
 import { demoTokens } from '@jt-users/reference-api';
 import { part, shadow } from '../elements/support.js';
 
-/** The policy of the issue, word for word. */
+/** The strictest usual policy: nothing inline, no eval, every resource from the page's own origin. */
 const STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
 const PAGE = '/test/csp/strict-page.html';
 const BUNDLE_URL = '/packages/elements/dist/jt-users.min.js';
