@@ -1,5 +1,5 @@
 /**
- * The targets and size budgets of the performance issue, checked against a run's figures. They
+ * The performance targets and size budgets, checked against a run's figures. They
  * are reported, never asserted: timings on a shared machine vary too much to fail a build on.
  */
 import { isFailed, type BenchResults } from './results.js';
