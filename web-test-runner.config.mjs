@@ -64,7 +64,11 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One test file at a time. msw's worker is shared by every page of the origin: while one
+  // file's page closes (the worker unregisters itself when it thinks it has no client left) or
+  // starts, another page's requests can miss their handlers. Serial files cost about a third
+  // more time and remove that race.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60 * 1000,
 };
