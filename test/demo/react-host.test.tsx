@@ -2,84 +2,19 @@
  * The React 19 host (demo/react): React passes the client as a property, listens to the
  * elements' events through `on<event-name>` props, and switches views with its own state.
  */
-import { expect, waitUntil } from '@open-wc/testing';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../demo/react/App.js';
-import { recordingClient, referenceApi } from '../elements/support.js';
-import {
-  clickName,
-  logged,
-  logLines,
-  patience,
-  safeTargetIn,
-  shownProfile,
-  shownTable,
-  tableBadge,
-  toggleStatusAndConfirm,
-} from './support.js';
+import { describeHostJourney } from './support.js';
 
-describe('the React host (demo/react)', () => {
-  let host: HTMLDivElement;
-  let root: Root;
+let root: Root | undefined;
 
-  beforeEach(() => {
-    host = document.createElement('div');
-    document.body.append(host);
+describeHostJourney('the React host (demo/react)', {
+  mount(host, client) {
     root = createRoot(host);
-  });
-
-  afterEach(() => {
-    root.unmount();
-    host.remove();
-  });
-
-  async function mounted() {
-    const api = await referenceApi();
-    const { client, sent } = recordingClient();
     root.render(<App client={client} />);
-    const table = await shownTable(host);
-    return { api, client, sent, table };
-  }
-
-  it('hands the client to the table as a property, which loads and shows the users', async () => {
-    const { client, sent, table } = await mounted();
-    expect(table.client).to.equal(client);
-    expect(table.hasAttribute('client')).to.equal(false);
-    expect(sent).to.include('GET /v1/users');
-  });
-
-  it('opens the chosen user’s profile from jt-user-select, and Back returns to the table', async () => {
-    const { api, client, table } = await mounted();
-    const user = safeTargetIn(table, api);
-    clickName(table, user);
-
-    const profile = await shownProfile(host, user);
-    expect(profile.client).to.equal(client);
-    expect(host.querySelector('jt-user-table')).to.equal(null);
-    expect(logLines(host)).to.deep.equal([`jt-user-select: ${user.name}`]);
-    expect(document.activeElement).to.equal(host.querySelector('main'));
-
-    host.querySelector<HTMLButtonElement>('button.back-link')!.click();
-    await shownTable(host);
-    expect(host.querySelector('jt-user-profile')).to.equal(null);
-  });
-
-  it('logs jt-user-status-changed after a confirmed change in the profile', async () => {
-    const { api, table } = await mounted();
-    const user = safeTargetIn(table, api);
-    clickName(table, user);
-    const profile = await shownProfile(host, user);
-
-    await toggleStatusAndConfirm(profile);
-    await logged(host, `jt-user-status-changed: ${user.name}: active → inactive`);
-    expect(api.store.get(user.id)?.status).to.equal('inactive');
-
-    host.querySelector<HTMLButtonElement>('button.back-link')!.click();
-    const again = await shownTable(host);
-    await waitUntil(
-      () => tableBadge(again, user) === 'Inactive',
-      'the table did not show the new status',
-      patience,
-    );
-  });
+  },
+  unmount() {
+    root?.unmount();
+    root = undefined;
+  },
 });

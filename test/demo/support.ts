@@ -2,11 +2,12 @@
  * The journey every framework host must support, as steps the host tests share: whatever renders
  * the page, the elements must get the client, tell the host about choices and changes, and work.
  */
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { JtConfirmDialog, JtUserProfile, JtUserStatusToggle, JtUserTable } from '@jt-users/elements';
 import { demoUserIds, type ReferenceApi } from '@jt-users/reference-api/browser';
+import type { UsersClient } from '@jt-users/sdk';
 import type { User } from '@jt-users/sdk/schemas';
-import { part } from '../elements/support.js';
+import { part, recordingClient, referenceApi } from '../elements/support.js';
 
 /** Generous waits: the machine is shared, and a framework's render adds a turn or two. */
 export const patience = { timeout: 5000 } as const;
@@ -92,4 +93,80 @@ export async function logged(host: HTMLElement, line: string): Promise<void> {
 /** The status badge of `user`'s row in the table. */
 export function tableBadge(table: JtUserTable, user: User): string | null | undefined {
   return part(table, `tr[data-user-id="${user.id}"]`).querySelector('[part~="status-badge"]')?.textContent;
+}
+
+/** How a framework puts its host app on the page, and takes it off again. */
+export interface HostMount {
+  mount(host: HTMLElement, client: UsersClient): void;
+  unmount(): void;
+}
+
+/**
+ * The host journey as tests, the same for every framework: the client reaches the elements as
+ * a property, a chosen name opens the profile, and a confirmed change is logged and shown.
+ */
+export function describeHostJourney(title: string, framework: HostMount): void {
+  describe(title, () => {
+    let host: HTMLDivElement;
+
+    beforeEach(() => {
+      host = document.createElement('div');
+      document.body.append(host);
+    });
+
+    afterEach(() => {
+      framework.unmount();
+      host.remove();
+    });
+
+    async function mounted() {
+      const api = await referenceApi();
+      const { client, sent } = recordingClient();
+      framework.mount(host, client);
+      const table = await shownTable(host);
+      return { api, client, sent, table };
+    }
+
+    it('hands the client to the table as a property, which loads and shows the users', async () => {
+      const { client, sent, table } = await mounted();
+      expect(table.client).to.equal(client);
+      expect(table.hasAttribute('client')).to.equal(false);
+      expect(sent).to.include('GET /v1/users');
+    });
+
+    it('opens the chosen user’s profile from jt-user-select, and Back returns to the table', async () => {
+      const { api, client, table } = await mounted();
+      const user = safeTargetIn(table, api);
+      clickName(table, user);
+
+      const profile = await shownProfile(host, user);
+      expect(profile.client).to.equal(client);
+      expect(host.querySelector('jt-user-table')).to.equal(null);
+      expect(logLines(host)).to.deep.equal([`jt-user-select: ${user.name}`]);
+      expect(document.activeElement).to.equal(host.querySelector('main'));
+
+      host.querySelector<HTMLButtonElement>('button.back-link')!.click();
+      await shownTable(host);
+      expect(host.querySelector('jt-user-profile')).to.equal(null);
+    });
+
+    it('logs jt-user-status-changed after a confirmed change in the profile', async () => {
+      const { api, table } = await mounted();
+      const user = safeTargetIn(table, api);
+      clickName(table, user);
+      const profile = await shownProfile(host, user);
+
+      await toggleStatusAndConfirm(profile);
+      await logged(host, `jt-user-status-changed: ${user.name}: active → inactive`);
+      expect(api.store.get(user.id)?.status).to.equal('inactive');
+
+      host.querySelector<HTMLButtonElement>('button.back-link')!.click();
+      const again = await shownTable(host);
+      await waitUntil(
+        () => tableBadge(again, user) === 'Inactive',
+        'the table did not show the new status',
+        patience,
+      );
+    });
+  });
 }
