@@ -4,46 +4,44 @@
  *
  * @module
  */
-import { html, type TemplateResult } from 'lit';
+import { html, svg, type TemplateResult } from 'lit';
 import type { SortDirection } from './columns.js';
 
+/** A line icon in the current text colour, hidden from assistive technology (the button is named). */
+function lineIcon(part: string, size: number, content: TemplateResult): TemplateResult {
+  return html`<svg
+    part=${part}
+    viewBox="0 0 24 24"
+    width=${size}
+    height=${size}
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    ${content}
+  </svg>`;
+}
+
+/** A person, with a sign drawn beside them. */
+function personIcon(sign: string): TemplateResult {
+  return lineIcon(
+    'icon',
+    20,
+    svg`<circle cx="9" cy="7" r="4"></circle>
+      <path d="M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1"></path>
+      <path d=${sign}></path>`,
+  );
+}
+
 /** A person with a minus sign: take away the user's access. */
-export const deactivateIcon: TemplateResult = html`<svg
-  part="icon"
-  viewBox="0 0 24 24"
-  width="20"
-  height="20"
-  aria-hidden="true"
-  focusable="false"
-  fill="none"
-  stroke="currentColor"
-  stroke-width="2"
-  stroke-linecap="round"
-  stroke-linejoin="round"
->
-  <circle cx="9" cy="7" r="4"></circle>
-  <path d="M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1"></path>
-  <path d="M16 11h6"></path>
-</svg>`;
+export const deactivateIcon: TemplateResult = personIcon('M16 11h6');
 
 /** A person with a plus sign: give the user's access back. */
-export const activateIcon: TemplateResult = html`<svg
-  part="icon"
-  viewBox="0 0 24 24"
-  width="20"
-  height="20"
-  aria-hidden="true"
-  focusable="false"
-  fill="none"
-  stroke="currentColor"
-  stroke-width="2"
-  stroke-linecap="round"
-  stroke-linejoin="round"
->
-  <circle cx="9" cy="7" r="4"></circle>
-  <path d="M2 21v-1a6 6 0 0 1 6-6h2a6 6 0 0 1 6 6v1"></path>
-  <path d="M16 11h6M19 8v6"></path>
-</svg>`;
+export const activateIcon: TemplateResult = personIcon('M16 11h6M19 8v6');
 
 const sortPaths: Record<SortDirection, string> = {
   ascending: 'M7 14l5-5 5 5',
@@ -53,19 +51,5 @@ const sortPaths: Record<SortDirection, string> = {
 
 /** The arrow next to a sortable header: up, down, or both when the column is not sorted. */
 export function sortIcon(direction: SortDirection): TemplateResult {
-  return html`<svg
-    part="sort-icon"
-    viewBox="0 0 24 24"
-    width="16"
-    height="16"
-    aria-hidden="true"
-    focusable="false"
-    fill="none"
-    stroke="currentColor"
-    stroke-width="2"
-    stroke-linecap="round"
-    stroke-linejoin="round"
-  >
-    <path d=${sortPaths[direction]}></path>
-  </svg>`;
+  return lineIcon('sort-icon', 16, svg`<path d=${sortPaths[direction]}></path>`);
 }
