@@ -4,7 +4,7 @@
  * play functions that look into the elements' shadow roots.
  */
 import { createUsersClient, type UsersClient } from '@jt-users/sdk';
-import type { User, UserRole } from '@jt-users/sdk/schemas';
+import type { User, UserRole } from '@jt-users/sdk';
 import {
   createHandlers,
   createReferenceApi,

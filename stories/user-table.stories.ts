@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { userEvent } from 'storybook/test';
-import { DEFAULT_PAGE_SIZE } from '@jt-users/sdk/schemas';
+import { DEFAULT_PAGE_SIZE } from '@jt-users/sdk';
 import type { UserStatusFilter } from '@jt-users/elements';
 import {
   backend,

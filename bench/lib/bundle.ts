@@ -63,7 +63,12 @@ export async function bundle(options: BundleOptions): Promise<BundleOutput> {
       sourcemap: false,
       cssCodeSplit: false,
       lib: { entry, formats: ['es'], fileName: () => 'entry.js', cssFileName: 'entry' },
-      rolldownOptions: { external: options.external ? [...options.external] : [] },
+      rolldownOptions: {
+        external: options.external ? [...options.external] : [],
+        // Library mode keeps whitespace and comments in ES output (for a later tree-shake); a file
+        // a host ships as-is is minified fully, as its CDN or bundler would.
+        output: { minify: true },
+      },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];

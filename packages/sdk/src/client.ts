@@ -3,25 +3,24 @@
  *
  * @module
  */
-import type { ZodMiniType } from 'zod/mini';
-import { UsersApiError } from './errors.js';
-import { createSend } from './request.js';
 import {
-  UserIdSchema,
-  UserPageSchema,
-  UserQuerySchema,
-  UserRoleSchema,
-  UserSchema,
-  UserStatusSchema,
-  type User,
-  type UserQuery,
-} from './schemas.js';
+  UserIdJson,
+  UserJson,
+  UserPageJson,
+  UserQueryJson,
+  UserRoleJson,
+  UserStatusJson,
+} from './contract.js';
+import { UsersApiError } from './errors.js';
+import type { Schema } from './json-schema.js';
 import { parseRequestOptions } from './options.js';
+import { createSend } from './request.js';
+import type { User, UserQuery } from './schemas.js';
 import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
 import { parseWith } from './validate.js';
 
 /** Checks one argument; rejected arguments never reach the network. */
-const argument = <T>(schema: ZodMiniType<T>, value: unknown, name: string): T =>
+const argument = <T>(schema: Schema<T>, value: unknown, name: string): T =>
   parseWith(schema, value, 'invalid_argument', 'Invalid argument', name);
 
 /**
@@ -43,28 +42,28 @@ const argument = <T>(schema: ZodMiniType<T>, value: unknown, name: string): T =>
  */
 export function createUsersClient(options: UsersClientOptions): UsersClient {
   const send = createSend(options);
-  const userPath = (id: string): string => `v1/users/${argument(UserIdSchema, id, 'id')}`;
+  const userPath = (id: string): string => `v1/users/${argument(UserIdJson, id, 'id')}`;
 
   // Arguments are checked inside the async functions, so a bad one rejects instead of throwing.
   const listUsers = async (query: UserQuery = {}, options?: RequestOptions) =>
-    send('GET', 'v1/users', UserPageSchema, {
-      searchParams: argument(UserQuerySchema, query, 'query'),
+    send('GET', 'v1/users', UserPageJson, {
+      searchParams: argument(UserQueryJson, query, 'query'),
       signal: parseRequestOptions(options).signal,
     });
 
   const setUserStatus = async (id: string, status: User['status'], options?: RequestOptions) =>
-    send('PUT', `${userPath(id)}/status`, UserSchema, {
-      json: { status: argument(UserStatusSchema, status, 'status') },
+    send('PUT', `${userPath(id)}/status`, UserJson, {
+      json: { status: argument(UserStatusJson, status, 'status') },
       signal: parseRequestOptions(options).signal,
     });
 
   return {
     getCurrentUser: async (options) =>
-      send('GET', 'v1/me', UserSchema, { signal: parseRequestOptions(options).signal }),
+      send('GET', 'v1/me', UserJson, { signal: parseRequestOptions(options).signal }),
     listUsers,
     async *iterateUsers(query = {}, options) {
       // Checked before the first page: spreading `null` or a string below would hide the mistake.
-      argument(UserQuerySchema, query, 'query');
+      argument(UserQueryJson, query, 'query');
       parseRequestOptions(options);
       let cursor: string | undefined;
       do {
@@ -80,13 +79,13 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
       } while (cursor);
     },
     getUser: async (id, options) =>
-      send('GET', userPath(id), UserSchema, { signal: parseRequestOptions(options).signal }),
+      send('GET', userPath(id), UserJson, { signal: parseRequestOptions(options).signal }),
     setUserStatus,
     activateUser: (id, options) => setUserStatus(id, 'active', options),
     deactivateUser: (id, options) => setUserStatus(id, 'inactive', options),
     setUserRole: async (id, role, options) =>
-      send('PUT', `${userPath(id)}/role`, UserSchema, {
-        json: { role: argument(UserRoleSchema, role, 'role') },
+      send('PUT', `${userPath(id)}/role`, UserJson, {
+        json: { role: argument(UserRoleJson, role, 'role') },
         signal: parseRequestOptions(options).signal,
       }),
   };

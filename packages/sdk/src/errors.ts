@@ -46,23 +46,22 @@ export const CLIENT_ERROR_CODES = [
  */
 export type UsersApiErrorCode = ApiErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 
-/** What a person is told when the server did not explain itself. */
-export const DEFAULT_MESSAGES: Readonly<Record<UsersApiErrorCode, string>> = {
+/**
+ * What a person is told when nobody explained the failure: the server answered without a problem
+ * body, or there was no answer. Every other code comes with its own message.
+ */
+export const DEFAULT_MESSAGES = {
   invalid_request: 'The request was not accepted.',
-  unauthenticated: 'You are not signed in, or your session has expired.',
-  forbidden: 'You are not allowed to do this.',
-  not_found: 'This user does not exist.',
-  self_deactivation: 'You cannot deactivate yourself.',
-  last_admin: 'The organization needs at least one active Admin.',
-  rate_limited: 'Too many requests. Please try again later.',
+  unauthenticated: 'Not signed in, or the session has expired.',
+  forbidden: 'Not allowed.',
+  not_found: 'No such user.',
+  rate_limited: 'Too many requests. Try again later.',
   network: 'The server could not be reached.',
   timeout: 'The server took too long to answer.',
   aborted: 'The request was cancelled.',
-  invalid_response: 'The server sent an unexpected answer.',
-  invalid_argument: 'The request was not sent because an argument is not valid.',
-  server_error: 'The server ran into a problem. Please try again later.',
+  server_error: 'The server ran into a problem. Try again later.',
   unknown: 'Something went wrong.',
-};
+} as const satisfies Partial<Record<UsersApiErrorCode, string>>;
 
 /**
  * What {@link UsersApiError} carries besides its code and message.

@@ -30,4 +30,18 @@ export type {
   UsersClient,
   UsersClientOptions,
 } from './types.js';
-export * from './schemas.js';
+export * from './constants.js';
+export type {
+  ApiErrorCode,
+  Problem,
+  SetRoleBody,
+  SetStatusBody,
+  User,
+  UserPage,
+  UserQuery,
+  UserRef,
+  UserRole,
+  UserSort,
+  UserStatus,
+} from './schemas.js';
+export type { JsonSchema, Schema } from './json-schema.js';

@@ -6,14 +6,47 @@
  *
  * @module
  */
-import * as z from 'zod/mini';
+import { UsersApiError } from './errors.js';
+import type { Schema } from './json-schema.js';
 import type { RequestOptions, UsersClientOptions } from './types.js';
 import { parseWith } from './validate.js';
 
 /** The longest timer a browser or Node can set (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-const isFunction = (value: unknown): boolean => typeof value === 'function';
+const milliseconds = { type: 'number', minimum: 0, maximum: MAX_TIMER_MS } as const;
+
+/** The options that are data; the functions among them are checked by {@link checkFunctions}. */
+const ClientOptionsJson: Schema<UsersClientOptions> = {
+  type: 'object',
+  properties: {
+    baseUrl: { type: 'string' },
+    credentials: { enum: ['omit', 'same-origin', 'include'] },
+    timeoutMs: { type: 'number', exclusiveMinimum: 0, maximum: MAX_TIMER_MS },
+    retry: {
+      type: 'object',
+      properties: {
+        limit: { type: 'integer', minimum: 0 },
+        backoffMs: milliseconds,
+        maxDelayMs: milliseconds,
+      },
+    },
+  },
+  required: ['baseUrl'],
+};
+
+const invalid = (context: string, where: string, message: string): UsersApiError =>
+  new UsersApiError('invalid_argument', `${context} at ${where}: ${message}`);
+
+/** Throws `invalid_argument` naming the first of `names` that is set but not a function. */
+function checkFunctions(options: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== 'function') {
+      throw invalid('Invalid client option', `options.${name}`, 'must be a function');
+    }
+  }
+}
 
 /**
  * An `AbortSignal` of any realm (an iframe's too): a brand check, as `fetch` itself does, rather
@@ -22,33 +55,19 @@ const isFunction = (value: unknown): boolean => typeof value === 'function';
 const isAbortSignal = (value: unknown): boolean =>
   Object.prototype.toString.call(value) === '[object AbortSignal]';
 
-const Milliseconds = z.number().check(z.nonnegative(), z.lte(MAX_TIMER_MS));
-
-const ClientOptionsSchema = z.object({
-  baseUrl: z.string(),
-  getToken: z.optional(z.custom<UsersClientOptions['getToken']>(isFunction, 'must be a function')),
-  credentials: z.optional(z.enum(['omit', 'same-origin', 'include'])),
-  fetch: z.optional(z.custom<typeof globalThis.fetch>(isFunction, 'must be a function')),
-  timeoutMs: z.optional(z.number().check(z.positive(), z.lte(MAX_TIMER_MS))),
-  retry: z.optional(
-    z.object({
-      limit: z.optional(z.number().check(z.int(), z.nonnegative())),
-      backoffMs: z.optional(Milliseconds),
-      maxDelayMs: z.optional(Milliseconds),
-    }),
-  ),
-});
-
-const RequestOptionsSchema = z.optional(
-  z.object({ signal: z.optional(z.custom<AbortSignal>(isAbortSignal, 'must be an AbortSignal')) }),
-);
-
 /** Throws `invalid_argument`, naming the option, unless `options` can make a working client. */
 export function checkClientOptions(options: unknown): asserts options is UsersClientOptions {
-  parseWith(ClientOptionsSchema, options, 'invalid_argument', 'Invalid client option', 'options');
+  parseWith(ClientOptionsJson, options, 'invalid_argument', 'Invalid client option', 'options');
+  checkFunctions(options as Record<string, unknown>, ['getToken', 'fetch']);
 }
 
 /** The options of one call, checked; throws `invalid_argument` naming the bad one. */
 export function parseRequestOptions(options: unknown): RequestOptions {
-  return parseWith(RequestOptionsSchema, options, 'invalid_argument', 'Invalid argument', 'options') ?? {};
+  if (options === undefined) return {};
+  parseWith<RequestOptions>({ type: 'object' }, options, 'invalid_argument', 'Invalid argument', 'options');
+  const { signal } = options as RequestOptions;
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    throw invalid('Invalid argument', 'options.signal', 'must be an AbortSignal');
+  }
+  return options as RequestOptions;
 }

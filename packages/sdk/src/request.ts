@@ -10,8 +10,8 @@
  * @module
  */
 import ky from 'ky';
-import type { ZodMiniType } from 'zod/mini';
 import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
+import type { Schema } from './json-schema.js';
 import { checkClientOptions } from './options.js';
 import { readBody, toResponseError } from './response.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
@@ -30,7 +30,7 @@ export interface SendOptions {
 export type Send = <T>(
   method: 'GET' | 'PUT',
   path: string,
-  schema: ZodMiniType<T>,
+  schema: Schema<T>,
   options?: SendOptions,
 ) => Promise<T>;
 
@@ -91,7 +91,7 @@ export function createSend(options: UsersClientOptions): Send {
   const attempt = async <T>(
     method: 'GET' | 'PUT',
     path: string,
-    schema: ZodMiniType<T>,
+    schema: Schema<T>,
     init: SendOptions,
   ): Promise<T> => {
     const { signal } = init;

@@ -3,14 +3,16 @@
  *
  * @module
  */
-import type { ZodMiniType } from 'zod/mini';
 import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
+import { API_ERROR_CODES } from './constants.js';
+import { ProblemJson } from './contract.js';
+import { findIssue, type Schema } from './json-schema.js';
 import { parseRetryAfter } from './retry.js';
-import { API_ERROR_CODES, ProblemSchema } from './schemas.js';
+import type { Problem } from './schemas.js';
 import { parseWith } from './validate.js';
 
 /** The code an answer without a usable problem body gets, by status. 409 is left out: it has two meanings. */
-const CODE_BY_STATUS: Readonly<Record<number, UsersApiErrorCode>> = {
+const CODE_BY_STATUS: Readonly<Record<number, keyof typeof DEFAULT_MESSAGES>> = {
   400: 'invalid_request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -32,7 +34,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The body of a successful answer, checked against `schema`. */
-export async function readBody<T>(response: Response, schema: ZodMiniType<T>, context: string): Promise<T> {
+export async function readBody<T>(response: Response, schema: Schema<T>, context: string): Promise<T> {
   const body = await readJson(response);
   if (body === undefined) {
     throw new UsersApiError('invalid_response', `${context}: the answer is not JSON`, {
@@ -48,13 +50,12 @@ export async function readBody<T>(response: Response, schema: ZodMiniType<T>, co
  */
 export async function toResponseError(response: Response): Promise<UsersApiError> {
   const { status } = response;
-  const parsed = ProblemSchema.safeParse(await readJson(response).catch(() => undefined));
-  const problem = parsed.success ? parsed.data : undefined;
-  const code =
-    problem && isContractCode(problem.code)
-      ? problem.code
-      : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown'));
-  return new UsersApiError(code, problem?.detail ?? problem?.title ?? DEFAULT_MESSAGES[code], {
+  const body = await readJson(response).catch(() => undefined);
+  const problem = findIssue(ProblemJson, body) ? undefined : (body as Problem);
+  const byStatus = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown');
+  const code = problem && isContractCode(problem.code) ? problem.code : byStatus;
+  // A problem always has a title; only an answer without one needs a default message.
+  return new UsersApiError(code, problem ? (problem.detail ?? problem.title) : DEFAULT_MESSAGES[byStatus], {
     status,
     detail: problem?.detail,
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),

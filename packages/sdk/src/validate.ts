@@ -1,11 +1,11 @@
 /**
- * Schema checks at the edges of the client: what a caller passes in, and what the server sends
- * back. A failure becomes a `UsersApiError` whose message names the exact place that failed.
+ * Checks at the edges of the client: what a caller passes in, and what the server sends back.
+ * A failure becomes a `UsersApiError` whose message names the exact place that failed.
  *
  * @module
  */
-import type { ZodMiniType } from 'zod/mini';
 import { UsersApiError, type UsersApiErrorCode } from './errors.js';
+import { findIssue, pickKnown, type Schema } from './json-schema.js';
 
 /** `root` plus an issue path written the way a developer would: `items[3].status`. */
 function formatPath(root: string, path: readonly PropertyKey[]): string {
@@ -17,23 +17,20 @@ function formatPath(root: string, path: readonly PropertyKey[]): string {
 }
 
 /**
- * Parses `value` with `schema`, or throws a `UsersApiError` with `code` whose message says where
- * the value is wrong, e.g. `Unexpected answer from GET /v1/users at items[3].status: Invalid input (invalid_value)`.
+ * Returns `value`, with only the properties the contract names, when it fits `schema`; or throws a `UsersApiError` with `code` whose message says
+ * where the value is wrong, e.g. `Unexpected answer from GET /v1/users at items[3].status: expected one of "active", "inactive"`.
  */
 export function parseWith<T>(
-  schema: ZodMiniType<T>,
+  schema: Schema<T>,
   value: unknown,
   code: Extract<UsersApiErrorCode, 'invalid_argument' | 'invalid_response'>,
   context: string,
   root = '',
   status = 0,
 ): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = formatPath(root, issue?.path ?? []);
-  throw new UsersApiError(code, `${context} at ${where}: ${issue?.message} (${issue?.code})`, {
+  const issue = findIssue(schema, value);
+  if (!issue) return pickKnown(schema, value as T);
+  throw new UsersApiError(code, `${context} at ${formatPath(root, issue.path)}: ${issue.message}`, {
     status,
-    cause: result.error,
   });
 }

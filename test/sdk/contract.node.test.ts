@@ -2,11 +2,17 @@ import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../packages/sdk/scripts/openapi-document.js';
-import { OPENAPI_PATH } from '../../packages/sdk/scripts/openapi.js';
+import { CONTRACT_MODULE_PATH, renderContractModule } from '../../packages/sdk/scripts/contract-module.js';
+import { OPENAPI_PATH } from '../../packages/sdk/scripts/generate.js';
 
-test('docs/openapi.json is up to date with the schemas (run `npm run openapi`)', async () => {
+test('docs/openapi.json is up to date with the schemas (run `npm run contract`)', async () => {
   const committed = await readFile(OPENAPI_PATH, 'utf8');
   assert.equal(committed, renderOpenApiDocument());
+});
+
+test("the SDK's compiled JSON Schemas are up to date with the schemas (run `npm run contract`)", async () => {
+  const committed = await readFile(CONTRACT_MODULE_PATH, 'utf8');
+  assert.equal(committed, await renderContractModule());
 });
 
 test('every path of the contract is documented with its problem answers', () => {

@@ -1,0 +1,85 @@
+/**
+ * Compiles the zod schemas into `src/contract.ts`: the JSON Schemas the client checks answers and
+ * arguments against at run time, so the zod schemas stay the one source of truth while browsers
+ * are spared the schema library.
+ */
+import { format, resolveConfig } from 'prettier';
+import * as z from 'zod/mini';
+import {
+  ProblemSchema,
+  TimestampSchema,
+  UserIdSchema,
+  UserPageSchema,
+  UserQuerySchema,
+  UserRoleSchema,
+  UserSchema,
+  UserStatusSchema,
+} from '@jt-users/sdk/schemas';
+
+export const CONTRACT_MODULE_PATH = new URL('../src/contract.ts', import.meta.url);
+
+/**
+ * Each compiled schema: its exported name, the type it stands for, and the zod schema. A schema
+ * inside a later one is written as a reference to the earlier constant, not repeated.
+ */
+const COMPILED: readonly [name: string, type: string, schema: z.ZodMiniType][] = [
+  ['TimestampJson', 'string', TimestampSchema],
+  ['UserIdJson', 'string', UserIdSchema],
+  ['UserStatusJson', 'UserStatus', UserStatusSchema],
+  ['UserRoleJson', 'UserRole', UserRoleSchema],
+  ['UserJson', 'User', UserSchema],
+  ['UserPageJson', 'UserPage', UserPageSchema],
+  ['ProblemJson', 'Problem', ProblemSchema],
+  ['UserQueryJson', 'UserQuery', UserQuerySchema],
+];
+
+/**
+ * The JSON Schema of what `schema` accepts. Input mode: an object schema that zod lets carry
+ * unknown keys does not forbid them, and the query's limit is the number a caller passes.
+ */
+function compile(schema: z.ZodMiniType): object {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return rest;
+}
+
+/** `value` as a JavaScript expression, with every part equal to an earlier schema written as its name. */
+function emit(value: unknown, earlier: ReadonlyMap<string, string>, isRoot = false): string {
+  const json = JSON.stringify(value);
+  const name = isRoot ? undefined : earlier.get(json);
+  if (name) return name;
+  if (Array.isArray(value)) return `[${value.map((item) => emit(item, earlier)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${emit(item, earlier)}`);
+    return `{${entries.join(',')}}`;
+  }
+  return json;
+}
+
+function declarations(): string[] {
+  const earlier = new Map<string, string>();
+  return COMPILED.map(([name, type, schema]) => {
+    const compiled = compile(schema);
+    const declaration = `export const ${name}: Schema<${type}> = ${emit(compiled, earlier, true)};\n`;
+    earlier.set(JSON.stringify(compiled), name);
+    return declaration;
+  });
+}
+
+/** The module's text, formatted as the repository formats TypeScript. */
+export async function renderContractModule(): Promise<string> {
+  const types = [...new Set(COMPILED.map(([, type]) => type).filter((type) => type !== 'string'))].sort();
+  const text = [
+    '/**',
+    ' * The contract as JSON Schemas, compiled from the zod schemas in `schemas.ts` by',
+    ' * `npm run contract`. Do not edit: a test fails when this file and the schemas disagree.',
+    ' *',
+    ' * @module',
+    ' */',
+    "import type { Schema } from './json-schema.js';",
+    `import type { ${types.join(', ')} } from './schemas.js';`,
+    '',
+    ...declarations(),
+  ].join('\n');
+  const config = await resolveConfig(CONTRACT_MODULE_PATH.pathname);
+  return format(text, { ...config, parser: 'typescript' });
+}

@@ -1,0 +1,110 @@
+/**
+ * The contract as JSON Schemas, compiled from the zod schemas in `schemas.ts` by
+ * `npm run contract`. Do not edit: a test fails when this file and the schemas disagree.
+ *
+ * @module
+ */
+import type { Schema } from './json-schema.js';
+import type { Problem, User, UserPage, UserQuery, UserRole, UserStatus } from './schemas.js';
+
+export const TimestampJson: Schema<string> = {
+  type: 'string',
+  format: 'date-time',
+  pattern:
+    '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+};
+
+export const UserIdJson: Schema<string> = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
+
+export const UserStatusJson: Schema<UserStatus> = { type: 'string', enum: ['active', 'inactive'] };
+
+export const UserRoleJson: Schema<UserRole> = {
+  type: 'string',
+  enum: ['admin', 'manager', 'member', 'external'],
+};
+
+export const UserJson: Schema<User> = {
+  type: 'object',
+  properties: {
+    id: UserIdJson,
+    name: { type: 'string' },
+    email: { type: 'string' },
+    role: UserRoleJson,
+    status: UserStatusJson,
+    createdAt: TimestampJson,
+    lastLoginAt: { anyOf: [TimestampJson, { type: 'null' }] },
+    statusChangedAt: { anyOf: [TimestampJson, { type: 'null' }] },
+    statusChangedBy: {
+      anyOf: [
+        {
+          type: 'object',
+          properties: { id: UserIdJson, name: { type: 'string' } },
+          required: ['id', 'name'],
+        },
+        { type: 'null' },
+      ],
+    },
+  },
+  required: [
+    'id',
+    'name',
+    'email',
+    'role',
+    'status',
+    'createdAt',
+    'lastLoginAt',
+    'statusChangedAt',
+    'statusChangedBy',
+  ],
+};
+
+export const UserPageJson: Schema<UserPage> = {
+  type: 'object',
+  properties: {
+    items: { type: 'array', items: UserJson },
+    nextCursor: { type: ['string', 'null'] },
+    total: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+  required: ['items', 'nextCursor', 'total'],
+};
+
+export const ProblemJson: Schema<Problem> = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
+    detail: { type: 'string' },
+    code: { type: 'string' },
+  },
+  required: ['type', 'title', 'status', 'code'],
+};
+
+export const UserQueryJson: Schema<UserQuery> = {
+  type: 'object',
+  properties: {
+    search: { type: 'string', maxLength: 200 },
+    status: UserStatusJson,
+    role: UserRoleJson,
+    sort: {
+      type: 'string',
+      enum: [
+        'name',
+        '-name',
+        'email',
+        '-email',
+        'role',
+        '-role',
+        'status',
+        '-status',
+        'createdAt',
+        '-createdAt',
+        'lastLoginAt',
+        '-lastLoginAt',
+      ],
+    },
+    cursor: { type: 'string', minLength: 1, maxLength: 200 },
+    limit: { type: 'integer', minimum: 1, maximum: 200 },
+  },
+  additionalProperties: false,
+};
