@@ -127,7 +127,13 @@ describe('the compiled JSON Schemas give the verdicts of the zod schemas', () =>
   });
 
   test('problem bodies', () => {
-    const problem = { type: 'about:blank', title: 'Conflict', status: 409, detail: 'No.', code: 'last_admin' };
+    const problem = {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'No.',
+      code: 'last_admin',
+    };
     assertSameVerdicts(ProblemJson, ProblemSchema, objectCases([problem]));
   });
 
@@ -157,9 +163,15 @@ describe('findIssue explains where and why', () => {
   test('says what was expected', () => {
     assert.equal(findIssue(UserStatusJson, 'gone')?.message, 'expected one of "active", "inactive"');
     assert.equal(findIssue(UserIdJson, '')?.message, 'must match /^[A-Za-z0-9_-]{1,64}$/');
-    assert.equal(findIssue(UserJson, { ...seedUsers[0], createdAt: 'today' })?.message, 'expected a date-time');
+    assert.equal(
+      findIssue(UserJson, { ...seedUsers[0], createdAt: 'today' })?.message,
+      'expected a date-time',
+    );
     assert.deepEqual(findIssue(UserQueryJson, { page: 2 }), { path: ['page'], message: 'is not allowed' });
-    assert.deepEqual(findIssue(UserQueryJson, { limit: 0 }), { path: ['limit'], message: 'must be at least 1' });
+    assert.deepEqual(findIssue(UserQueryJson, { limit: 0 }), {
+      path: ['limit'],
+      message: 'must be at least 1',
+    });
     const { email: _email, ...withoutEmail } = seedUsers[0]!;
     assert.deepEqual(findIssue(UserJson, withoutEmail), { path: ['email'], message: 'is required' });
   });

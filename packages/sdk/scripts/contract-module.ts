@@ -49,7 +49,9 @@ function emit(value: unknown, earlier: ReadonlyMap<string, string>, isRoot = fal
   if (name) return name;
   if (Array.isArray(value)) return `[${value.map((item) => emit(item, earlier)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${emit(item, earlier)}`);
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${JSON.stringify(key)}:${emit(item, earlier)}`,
+    );
     return `{${entries.join(',')}}`;
   }
   return json;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
+import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
 import { API_ERROR_CODES } from './constants.js';
 import { ProblemJson } from './contract.js';
 import { findIssue, type Schema } from './json-schema.js';
