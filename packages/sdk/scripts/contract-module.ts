@@ -6,6 +6,9 @@
 import { format, resolveConfig } from 'prettier';
 import * as z from 'zod/mini';
 import {
+  USER_ROLES,
+  USER_SORT_ORDERS,
+  USER_STATUSES,
   ProblemSchema,
   TimestampSchema,
   UserIdSchema,
@@ -33,12 +36,47 @@ const COMPILED: readonly [name: string, type: string, schema: z.ZodMiniType][] =
   ['UserQueryJson', 'UserQuery', UserQuerySchema],
 ];
 
+/** Lists of the contract that `constants.ts` already holds: the schemas name them instead. */
+const CONSTANTS: Readonly<Record<string, readonly string[]>> = {
+  USER_STATUSES,
+  USER_ROLES,
+  USER_SORT_ORDERS,
+};
+
+/** The keywords `json-schema.ts` checks; a schema that needs another fails the build, not a check. */
+const CHECKED_KEYWORDS = new Set([
+  'type',
+  'enum',
+  'anyOf',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+]);
+
+function assertCheckable(schema: unknown, where: string): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (!CHECKED_KEYWORDS.has(keyword))
+      throw new Error(`${where} uses "${keyword}", which the client does not check`);
+    const children = keyword === 'properties' ? Object.values(value as object) : [value].flat();
+    for (const child of children) assertCheckable(child, `${where}.${keyword}`);
+  }
+}
+
 /**
  * The JSON Schema of what `schema` accepts. Input mode: an object schema that zod lets carry
  * unknown keys does not forbid them, and the query's limit is the number a caller passes.
  */
 function compile(schema: z.ZodMiniType): object {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  assertCheckable(rest, 'schema');
   return rest;
 }
 
@@ -49,8 +87,10 @@ function emit(value: unknown, earlier: ReadonlyMap<string, string>, isRoot = fal
   if (name) return name;
   if (Array.isArray(value)) return `[${value.map((item) => emit(item, earlier)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
+    // Patterns become RegExp literals: compiled once, where they are written.
     const entries = Object.entries(value).map(
-      ([key, item]) => `${JSON.stringify(key)}:${emit(item, earlier)}`,
+      ([key, item]) =>
+        `${JSON.stringify(key)}:${key === 'pattern' ? String(new RegExp(item as string)) : emit(item, earlier)}`,
     );
     return `{${entries.join(',')}}`;
   }
@@ -58,7 +98,7 @@ function emit(value: unknown, earlier: ReadonlyMap<string, string>, isRoot = fal
 }
 
 function declarations(): string[] {
-  const earlier = new Map<string, string>();
+  const earlier = new Map(Object.entries(CONSTANTS).map(([name, list]) => [JSON.stringify(list), name]));
   return COMPILED.map(([name, type, schema]) => {
     const compiled = compile(schema);
     const declaration = `export const ${name}: Schema<${type}> = ${emit(compiled, earlier, true)};\n`;
@@ -77,6 +117,7 @@ export async function renderContractModule(): Promise<string> {
     ' *',
     ' * @module',
     ' */',
+    `import { ${Object.keys(CONSTANTS).sort().join(', ')} } from './constants.js';`,
     "import type { Schema } from './json-schema.js';",
     `import type { ${types.join(', ')} } from './schemas.js';`,
     '',

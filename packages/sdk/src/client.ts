@@ -46,20 +46,15 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
 
   // Arguments are checked inside the async functions, so a bad one rejects instead of throwing.
   const listUsers = async (query: UserQuery = {}, options?: RequestOptions) =>
-    send('GET', 'v1/users', UserPageJson, {
-      searchParams: argument(UserQueryJson, query, 'query'),
-      signal: parseRequestOptions(options).signal,
-    });
+    send('GET', 'v1/users', UserPageJson, options, { searchParams: argument(UserQueryJson, query, 'query') });
 
   const setUserStatus = async (id: string, status: User['status'], options?: RequestOptions) =>
-    send('PUT', `${userPath(id)}/status`, UserJson, {
+    send('PUT', `${userPath(id)}/status`, UserJson, options, {
       json: { status: argument(UserStatusJson, status, 'status') },
-      signal: parseRequestOptions(options).signal,
     });
 
   return {
-    getCurrentUser: async (options) =>
-      send('GET', 'v1/me', UserJson, { signal: parseRequestOptions(options).signal }),
+    getCurrentUser: async (options) => send('GET', 'v1/me', UserJson, options),
     listUsers,
     async *iterateUsers(query = {}, options) {
       // Checked before the first page: spreading `null` or a string below would hide the mistake.
@@ -71,22 +66,18 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
         yield* page.items;
         if (page.nextCursor === cursor) {
           // A server that hands back the cursor it was given would keep this loop going forever.
-          throw new UsersApiError('invalid_response', `The server repeated the cursor ${cursor}`, {
-            status: 200,
-          });
+          throw new UsersApiError('invalid_response', `Repeated cursor ${cursor}`, { status: 200 });
         }
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
-    getUser: async (id, options) =>
-      send('GET', userPath(id), UserJson, { signal: parseRequestOptions(options).signal }),
+    getUser: async (id, options) => send('GET', userPath(id), UserJson, options),
     setUserStatus,
     activateUser: (id, options) => setUserStatus(id, 'active', options),
     deactivateUser: (id, options) => setUserStatus(id, 'inactive', options),
     setUserRole: async (id, role, options) =>
-      send('PUT', `${userPath(id)}/role`, UserJson, {
+      send('PUT', `${userPath(id)}/role`, UserJson, options, {
         json: { role: argument(UserRoleJson, role, 'role') },
-        signal: parseRequestOptions(options).signal,
       }),
   };
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { USER_ROLES, USER_SORT_ORDERS, USER_STATUSES } from './constants.js';
 import type { Schema } from './json-schema.js';
 import type { Problem, User, UserPage, UserQuery, UserRole, UserStatus } from './schemas.js';
 
@@ -11,17 +12,14 @@ export const TimestampJson: Schema<string> = {
   type: 'string',
   format: 'date-time',
   pattern:
-    '^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$',
+    /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/,
 };
 
-export const UserIdJson: Schema<string> = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
+export const UserIdJson: Schema<string> = { type: 'string', pattern: /^[A-Za-z0-9_-]{1,64}$/ };
 
-export const UserStatusJson: Schema<UserStatus> = { type: 'string', enum: ['active', 'inactive'] };
+export const UserStatusJson: Schema<UserStatus> = { type: 'string', enum: USER_STATUSES };
 
-export const UserRoleJson: Schema<UserRole> = {
-  type: 'string',
-  enum: ['admin', 'manager', 'member', 'external'],
-};
+export const UserRoleJson: Schema<UserRole> = { type: 'string', enum: USER_ROLES };
 
 export const UserJson: Schema<User> = {
   type: 'object',
@@ -86,23 +84,7 @@ export const UserQueryJson: Schema<UserQuery> = {
     search: { type: 'string', maxLength: 200 },
     status: UserStatusJson,
     role: UserRoleJson,
-    sort: {
-      type: 'string',
-      enum: [
-        'name',
-        '-name',
-        'email',
-        '-email',
-        'role',
-        '-role',
-        'status',
-        '-status',
-        'createdAt',
-        '-createdAt',
-        'lastLoginAt',
-        '-lastLoginAt',
-      ],
-    },
+    sort: { type: 'string', enum: USER_SORT_ORDERS },
     cursor: { type: 'string', minLength: 1, maxLength: 200 },
     limit: { type: 'integer', minimum: 1, maximum: 200 },
   },

@@ -51,16 +51,16 @@ export type UsersApiErrorCode = ApiErrorCode | (typeof CLIENT_ERROR_CODES)[numbe
  * body, or there was no answer. Every other code comes with its own message.
  */
 export const DEFAULT_MESSAGES = {
-  invalid_request: 'The request was not accepted.',
-  unauthenticated: 'Not signed in, or the session has expired.',
+  invalid_request: 'Invalid request.',
+  unauthenticated: 'Not signed in.',
   forbidden: 'Not allowed.',
   not_found: 'No such user.',
-  rate_limited: 'Too many requests. Try again later.',
-  network: 'The server could not be reached.',
-  timeout: 'The server took too long to answer.',
-  aborted: 'The request was cancelled.',
-  server_error: 'The server ran into a problem. Try again later.',
-  unknown: 'Something went wrong.',
+  rate_limited: 'Too many requests.',
+  network: 'Server unreachable.',
+  timeout: 'Timed out.',
+  aborted: 'Cancelled.',
+  server_error: 'Server error.',
+  unknown: 'Unknown error.',
 } as const satisfies Partial<Record<UsersApiErrorCode, string>>;
 
 /**
@@ -132,14 +132,12 @@ export class UsersApiError extends Error {
  * ```
  */
 export function isUsersApiError(value: unknown): value is UsersApiError {
-  if (value instanceof UsersApiError) return true;
-  const candidate = value as Partial<UsersApiError> | null;
+  const candidate = value as Partial<UsersApiError> | null | undefined;
   return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    candidate.name === 'UsersApiError' &&
-    typeof candidate.code === 'string' &&
-    typeof candidate.status === 'number' &&
-    typeof candidate.message === 'string'
+    value instanceof UsersApiError ||
+    (candidate?.name === 'UsersApiError' &&
+      typeof candidate.code === 'string' &&
+      typeof candidate.status === 'number' &&
+      typeof candidate.message === 'string')
   );
 }

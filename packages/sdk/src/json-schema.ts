@@ -18,14 +18,14 @@ export interface JsonSchema {
   /** Only `false` is used: an object that must not have other properties. */
   readonly additionalProperties?: boolean;
   readonly items?: JsonSchema;
-  readonly pattern?: string;
+  /** A RegExp rather than JSON Schema's string, so it is compiled once, where it is written. */
+  readonly pattern?: RegExp;
   /** Named in messages instead of the pattern, which can be long. */
   readonly format?: string;
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly minimum?: number;
   readonly maximum?: number;
-  readonly exclusiveMinimum?: number;
 }
 
 /**
@@ -40,13 +40,14 @@ export interface Issue {
   message: string;
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** Patterns are compiled once; the same few are tested against every user of every page. */
-function compiled(pattern: string): RegExp {
-  let regexp = patterns.get(pattern);
-  if (!regexp) patterns.set(pattern, (regexp = new RegExp(pattern)));
-  return regexp;
+/** Thrown inside {@link read} and caught by {@link parse}: the first issue ends the walk. */
+class SchemaIssue extends Error implements Issue {
+  constructor(
+    readonly path: PropertyKey[],
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const kindOf = (value: unknown): string =>
@@ -60,117 +61,91 @@ function isOfType(value: unknown, type: JsonType): boolean {
 }
 
 /**
- * The first place where `value` breaks `schema`, or undefined when it fits. Properties an object
- * schema does not name are allowed (the server may add fields) unless `additionalProperties` is
- * false.
+ * `value` checked against `schema`, as a copy in which objects keep only the properties their
+ * schema names (callers get the contract's fields, not what a newer server added). Throws a
+ * {@link SchemaIssue} at the first place where `value` does not fit. Properties a schema does not
+ * name are allowed unless `additionalProperties` is false.
  */
-export function findIssue(schema: JsonSchema, value: unknown, path: PropertyKey[] = []): Issue | undefined {
-  const issue = (message: string): Issue => ({ path, message });
+function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown {
+  const fail = (message: string, at = path): never => {
+    throw new SchemaIssue(at, message);
+  };
   const { type } = schema;
   if (type !== undefined) {
     const types = typeof type === 'string' ? [type] : type;
-    if (!types.some((each) => isOfType(value, each))) {
-      return issue(`expected ${types.join(' or ')}, got ${kindOf(value)}`);
-    }
+    if (!types.some((each) => isOfType(value, each)))
+      fail(`expected ${types.join(' or ')}, got ${kindOf(value)}`);
   }
   if (schema.enum && !schema.enum.includes(value as string)) {
-    return issue(`expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
+    fail(`expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
   }
-  if (schema.anyOf) return findInAnyOf(schema.anyOf, value, path);
-  if (typeof value === 'string') return findInString(schema, value, path);
-  if (typeof value === 'number') return findInNumber(schema, value, path);
-  if (Array.isArray(value)) {
-    if (!schema.items) return undefined;
-    for (let index = 0; index < value.length; index++) {
-      const found = findIssue(schema.items, value[index], [...path, index]);
-      if (found) return found;
+  if (schema.anyOf) return readAnyOf(schema.anyOf, value, path);
+  if (typeof value === 'string') {
+    const { minLength = 0, maxLength = Infinity, pattern } = schema;
+    if (value.length < minLength) fail(`must be at least ${minLength} characters`);
+    if (value.length > maxLength) fail(`must be at most ${maxLength} characters`);
+    if (pattern && !pattern.test(value)) {
+      fail(schema.format ? `expected a ${schema.format}` : `must match ${pattern}`);
     }
-    return undefined;
   }
-  if (typeof value === 'object' && value !== null) {
-    return findInObject(schema, value as Record<string, unknown>, path);
+  if (typeof value === 'number') {
+    const { minimum = -Infinity, maximum = Infinity } = schema;
+    if (value < minimum) fail(`must be at least ${minimum}`);
+    if (value > maximum) fail(`must be at most ${maximum}`);
   }
-  return undefined;
+  const { items, properties } = schema;
+  if (Array.isArray(value))
+    return items ? value.map((item, index) => read(items, item, [...path, index])) : value;
+  if (typeof value !== 'object' || value === null || !properties) return value;
+  const object = value as Record<string, unknown>;
+  const required = schema.required ?? [];
+  for (const key of required) if (!(key in object)) fail('is required', [...path, key]);
+  if (schema.additionalProperties === false) {
+    for (const key of Object.keys(object))
+      if (!Object.hasOwn(properties, key)) fail('is not allowed', [...path, key]);
+  }
+  const known: Record<string, unknown> = {};
+  for (const key in properties) {
+    // An optional property may be absent or undefined (as zod allows); when present it must fit.
+    if (object[key] === undefined && !required.includes(key)) continue;
+    known[key] = read(properties[key]!, object[key], [...path, key]);
+  }
+  return known;
 }
 
 /**
  * A value fits when one branch fits. Otherwise the issue found deepest explains most: for a
  * nullable object, what is wrong inside the object rather than "expected null".
  */
-function findInAnyOf(
-  branches: readonly JsonSchema[],
-  value: unknown,
-  path: PropertyKey[],
-): Issue | undefined {
-  let deepest: Issue | undefined;
+function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: PropertyKey[]): unknown {
+  let deepest: SchemaIssue | undefined;
   for (const branch of branches) {
-    const found = findIssue(branch, value, path);
-    if (!found) return undefined;
-    if (!deepest || found.path.length > deepest.path.length) deepest = found;
-  }
-  return deepest;
-}
-
-function findInString(schema: JsonSchema, value: string, path: PropertyKey[]): Issue | undefined {
-  const { minLength = 0, maxLength = Infinity, pattern } = schema;
-  if (value.length < minLength) return { path, message: `must be at least ${minLength} characters` };
-  if (value.length > maxLength) return { path, message: `must be at most ${maxLength} characters` };
-  if (pattern !== undefined && !compiled(pattern).test(value)) {
-    return { path, message: schema.format ? `expected a ${schema.format}` : `must match /${pattern}/` };
-  }
-  return undefined;
-}
-
-function findInNumber(schema: JsonSchema, value: number, path: PropertyKey[]): Issue | undefined {
-  const { minimum = -Infinity, maximum = Infinity, exclusiveMinimum = -Infinity } = schema;
-  if (value < minimum) return { path, message: `must be at least ${minimum}` };
-  if (value <= exclusiveMinimum) return { path, message: `must be more than ${exclusiveMinimum}` };
-  if (value > maximum) return { path, message: `must be at most ${maximum}` };
-  return undefined;
-}
-
-function findInObject(
-  schema: JsonSchema,
-  value: Record<string, unknown>,
-  path: PropertyKey[],
-): Issue | undefined {
-  const properties = schema.properties ?? {};
-  for (const key of schema.required ?? []) {
-    if (!(key in value)) return { path: [...path, key], message: 'is required' };
-  }
-  for (const key in properties) {
-    // An optional property may be absent or undefined (as zod allows); when present it must fit.
-    if (value[key] === undefined && !schema.required?.includes(key)) continue;
-    const found = findIssue(properties[key]!, value[key], [...path, key]);
-    if (found) return found;
-  }
-  if (schema.additionalProperties === false) {
-    for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(properties, key)) return { path: [...path, key], message: 'is not allowed' };
+    try {
+      return read(branch, value, path);
+    } catch (issue) {
+      if (!(issue instanceof SchemaIssue)) throw issue;
+      if (!deepest || issue.path.length > deepest.path.length) deepest = issue;
     }
   }
-  return undefined;
+  throw deepest!;
 }
 
+/** What {@link parse} finds: the value as the contract describes it, or where it does not fit. */
+export type ParseResult<T> = { value: T; issue?: undefined } | { issue: Issue };
+
 /**
- * A copy of `value`, which fits `schema`, with only the properties the schema names: callers get
- * the contract's fields and nothing a newer server added.
+ * `value` checked against `schema`: a copy with only the properties the schema names, or the
+ * first place where it does not fit.
  */
-export function pickKnown<T>(schema: Schema<T>, value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const { items } = schema;
-    return (items ? value.map((item: unknown) => pickKnown(items, item)) : value) as T;
+export function parse<T>(schema: Schema<T>, value: unknown): ParseResult<T> {
+  try {
+    return { value: read(schema, value, []) as T };
+  } catch (issue) {
+    if (issue instanceof SchemaIssue) return { issue: { path: issue.path, message: issue.message } };
+    throw issue;
   }
-  if (schema.anyOf) {
-    const branch = schema.anyOf.find((each) => !findIssue(each, value));
-    return branch ? pickKnown(branch, value) : value;
-  }
-  const { properties } = schema;
-  if (!properties) return value;
-  const known: Record<string, unknown> = {};
-  for (const key in properties) {
-    if (key in value) known[key] = pickKnown(properties[key]!, (value as Record<string, unknown>)[key]);
-  }
-  return known as T;
 }
+
+/** The first place where `value` breaks `schema`, or undefined when it fits. */
+export const findIssue = (schema: JsonSchema, value: unknown): Issue | undefined =>
+  parse(schema, value).issue;

@@ -22,7 +22,7 @@ const ClientOptionsJson: Schema<UsersClientOptions> = {
   properties: {
     baseUrl: { type: 'string' },
     credentials: { enum: ['omit', 'same-origin', 'include'] },
-    timeoutMs: { type: 'number', exclusiveMinimum: 0, maximum: MAX_TIMER_MS },
+    timeoutMs: { type: 'number', minimum: 1, maximum: MAX_TIMER_MS },
     retry: {
       type: 'object',
       properties: {

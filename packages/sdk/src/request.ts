@@ -12,7 +12,7 @@
 import ky from 'ky';
 import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
 import type { Schema } from './json-schema.js';
-import { checkClientOptions } from './options.js';
+import { checkClientOptions, parseRequestOptions } from './options.js';
 import { readBody, toResponseError } from './response.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
 import type { UsersClientOptions } from './types.js';
@@ -23,15 +23,18 @@ const JSON_TYPE = 'application/json';
 export interface SendOptions {
   json?: unknown;
   searchParams?: Record<string, string | number | undefined>;
-  signal?: AbortSignal | undefined;
 }
 
-/** Sends one call of the contract and resolves with its body, checked against `schema`. */
+/**
+ * Sends one call of the contract and resolves with its body, checked against `schema`.
+ * `options` is what the caller passed as the method's options, checked here.
+ */
 export type Send = <T>(
   method: 'GET' | 'PUT',
   path: string,
   schema: Schema<T>,
-  options?: SendOptions,
+  options: unknown,
+  init?: SendOptions,
 ) => Promise<T>;
 
 /** `baseUrl` as an absolute http(s) URL; a relative one is resolved against the page, where there is one. */
@@ -46,7 +49,7 @@ function resolveBaseUrl(baseUrl: string): string {
   if (!url || !/^https?:$/.test(url.protocol)) {
     throw new UsersApiError(
       'invalid_argument',
-      `baseUrl must be an absolute http(s) URL${page ? ' or a path' : ' outside a browser'}: ${baseUrl}`,
+      `Invalid client option at options.baseUrl: expected an http(s) URL${page ? ' or a path' : ''}`,
     );
   }
   return url.href;
@@ -93,14 +96,11 @@ export function createSend(options: UsersClientOptions): Send {
     path: string,
     schema: Schema<T>,
     init: SendOptions,
+    signal: AbortSignal | undefined,
   ): Promise<T> => {
-    const { signal } = init;
     signal?.throwIfAborted();
     let token = await readToken(false);
     let refreshed = false;
-    // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
-    // safe. A future non-idempotent method must not be retried: the server may have acted on it.
-    const mayRetry = method === 'GET' || method === 'PUT';
     for (let retries = 0; ;) {
       let response: Response | undefined;
       let failure: unknown;
@@ -110,7 +110,7 @@ export function createSend(options: UsersClientOptions): Send {
           json: init.json,
           searchParams: init.searchParams,
           signal,
-          headers: token ? { accept: JSON_TYPE, authorization: `Bearer ${token}` } : { accept: JSON_TYPE },
+          headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
         });
       } catch (error) {
         if (signal?.aborted) throw error;
@@ -123,9 +123,11 @@ export function createSend(options: UsersClientOptions): Send {
         token = await readToken(true);
         continue;
       }
+      // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
+      // safe. A non-idempotent method must not be retried: the server may have acted on it.
       const retryable = response ? isRetryableStatus(response.status) : true;
       const wait =
-        mayRetry && retryable && retries < limit
+        retryable && retries < limit
           ? retryDelay(
               retries,
               response && parseRetryAfter(response.headers.get('retry-after')),
@@ -144,11 +146,12 @@ export function createSend(options: UsersClientOptions): Send {
     }
   };
 
-  return async (method, path, schema, init = {}) => {
+  return async (method, path, schema, options, init = {}) => {
+    const { signal } = parseRequestOptions(options);
     try {
-      return await attempt(method, path, schema, init);
+      return await attempt(method, path, schema, init, signal);
     } catch (error) {
-      throw toUsersApiError(error, init.signal);
+      throw toUsersApiError(error, signal);
     }
   };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { UsersApiError, type UsersApiErrorCode } from './errors.js';
-import { findIssue, pickKnown, type Schema } from './json-schema.js';
+import { parse, type Schema } from './json-schema.js';
 
 /** `root` plus an issue path written the way a developer would: `items[3].status`. */
 function formatPath(root: string, path: readonly PropertyKey[]): string {
@@ -28,8 +28,9 @@ export function parseWith<T>(
   root = '',
   status = 0,
 ): T {
-  const issue = findIssue(schema, value);
-  if (!issue) return pickKnown(schema, value as T);
+  const result = parse(schema, value);
+  if (!result.issue) return result.value;
+  const { issue } = result;
   throw new UsersApiError(code, `${context} at ${formatPath(root, issue.path)}: ${issue.message}`, {
     status,
   });
