@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { minifyLitTemplatesPlugin } from './packages/elements/scripts/minify-lit-templates.js';
 
 /**
  * One config for two jobs:
@@ -10,6 +11,8 @@ export default defineConfig({
   root: 'demo',
   // Sibling packages resolve to their TypeScript sources, no build needed (see their `exports`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Lit's CSS and markup text, which the minifier leaves as written (build only).
+  plugins: [minifyLitTemplatesPlugin()],
   // Vue's ES build (the demo's Vue host) reads these compile-time flags; Vue's Vite plugin would
   // define them, but render functions need no plugin. Same values as Vue's defaults.
   define: {
@@ -28,5 +31,10 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'jt-users.min.js',
     },
+    // `minify` alone keeps whitespace and comments in library-mode ES output, so a later bundler
+    // can still tree-shake it; this file is loaded as-is, so it is minified fully.
+    // Languages other than English load on demand (`import('./de.js')`): that chunk sits next to
+    // the bundle, which imports it relative to its own URL, so a CDN serves both.
+    rolldownOptions: { output: { minify: true, chunkFileNames: 'jt-users-[name].min.js' } },
   },
 });

@@ -4,6 +4,7 @@
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, defaultClientConditions, type Plugin, type Rolldown } from 'vite';
+import { minifyLitTemplatesPlugin } from '../../packages/elements/scripts/minify-lit-templates.js';
 
 /** Sizes in bytes of one shipped artifact: its JavaScript plus any CSS it needs. */
 export interface Weight {
@@ -15,7 +16,11 @@ export interface Weight {
   brotli: number;
 }
 
-/** What {@link bundle} produces: the JavaScript and the CSS of one entry, as text. */
+/**
+ * What {@link bundle} produces: the JavaScript and the CSS of one entry, as text. Code the entry
+ * loads on demand (`import()`, e.g. the elements' German strings) is left out: a page fetches it
+ * only when needed, and it lives in files of its own.
+ */
 export interface BundleOutput {
   js: string;
   css: string;
@@ -55,7 +60,8 @@ export async function bundle(options: BundleOptions): Promise<BundleOutput> {
     resolve: { conditions: ['source', ...defaultClientConditions] },
     // Library mode leaves `process.env.NODE_ENV` alone; React's production build needs it set.
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [virtualEntry(options.resolveFrom, options.source)],
+    // The project's own build step for Lit templates, so the weight is that of the shipped file.
+    plugins: [virtualEntry(options.resolveFrom, options.source), minifyLitTemplatesPlugin()],
     build: {
       write: false,
       target: 'es2022',
@@ -75,9 +81,17 @@ export async function bundle(options: BundleOptions): Promise<BundleOutput> {
   let js = '';
   let css = '';
   for (const output of outputs) {
+    const chunks = new Set(
+      output.output.filter((item) => item.type === 'chunk').map((item) => item.fileName),
+    );
     for (const item of output.output) {
-      if (item.type === 'chunk') js += item.code;
-      else if (item.fileName.endsWith('.css')) css += String(item.source);
+      if (item.type === 'chunk') {
+        if (!item.isEntry) continue;
+        // Only `import()` may reach other chunks: the entry must run as the one file it is served as.
+        const split = item.imports.filter((file) => chunks.has(file));
+        if (split.length > 0) throw new Error(`${item.fileName} imports ${split.join(', ')}`);
+        js += item.code;
+      } else if (item.fileName.endsWith('.css')) css += String(item.source);
     }
   }
   return { js, css };

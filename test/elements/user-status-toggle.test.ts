@@ -198,6 +198,20 @@ describe('<jt-user-status-toggle>', () => {
         setStrings('en', { deactivateConfirm: 'Deactivate' });
       }
     });
+
+    it('keeps overrides of a language that loads on demand', async () => {
+      setStrings('de', { deactivateConfirm: 'Sperren' });
+      try {
+        const { el } = await mountReady({ lang: 'de' });
+        switchOf(el).click();
+        const dialog = await dialogOpened(el);
+        expect(dialogButton(el, 'confirm').textContent?.trim()).to.equal('Sperren');
+        expect(dialogButton(el, 'cancel').textContent?.trim()).to.equal('Abbrechen');
+        dialog.close();
+      } finally {
+        setStrings('de', { deactivateConfirm: 'Deaktivieren' });
+      }
+    });
   });
 
   describe('the status flow', () => {

@@ -11,7 +11,7 @@
  *   message, a DOM attribute or text (through shadow roots), nor a URL.
  */
 import { expect } from '@open-wc/testing';
-import { formatNumber, stringsFor, type Strings } from '@jt-users/elements';
+import { formatNumber, loadStrings, type Strings } from '@jt-users/elements';
 import type { UsersApiErrorCode } from '@jt-users/sdk';
 import type { FaultMatch, ReferenceApi } from '@jt-users/reference-api/browser';
 import { FLOWS, serverUser, type Cell, type Flow, type FlowRun } from './flows.js';
@@ -186,7 +186,8 @@ async function runCell(flow: Flow, fault: FaultCase, lang: string, watch: PageWa
   const api = await referenceApi();
   acceptSecretToken(api);
   const watched = watchedClient(fault.timeoutMs ? { timeoutMs: fault.timeoutMs } : {});
-  const cell: Cell = { api, watched, lang, s: stringsFor(lang), member: someMember(api) };
+  // German loads on first use: wait for it, or the expected messages would be English.
+  const cell: Cell = { api, watched, lang, s: await loadStrings(lang), member: someMember(api) };
   const run = await flow.prepare(cell);
   const target = flow.target?.(cell);
   const changesBefore = api.store.changes.length;

@@ -1,6 +1,8 @@
 /**
  * The single-file build (`dist/jt-users.min.js`): every element defined on load, with the SDK
- * and all dependencies inside, for a plain `<script type="module">` or a CDN.
+ * and all dependencies inside, for a plain `<script type="module">` or a CDN. It exports what
+ * `@jt-users/elements` exports but the German table: German loads on demand from
+ * `jt-users-de.min.js`, next to this file.
  *
  * @example
  * ```html
@@ -15,5 +17,5 @@
  */
 import './define.js';
 
-export * from './index.js';
+export * from './exports.js';
 export { createUsersClient, isUsersApiError, UsersApiError } from '@jt-users/sdk';

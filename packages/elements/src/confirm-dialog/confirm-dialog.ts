@@ -1,7 +1,6 @@
-import { LitElement, html, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { JtCancelEvent, JtConfirmEvent } from '../shared/events.js';
-import { resolveLang, stringsFor } from '../shared/i18n/localize.js';
+import { resolveLang, stringsFor, stringsLoading } from '../shared/i18n/localize.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
 
@@ -50,31 +49,46 @@ export type ConfirmTone = 'default' | 'danger';
 export class JtConfirmDialog extends LitElement {
   static override styles = [themeStyles, buttonStyles, confirmDialogStyles];
 
+  /**
+   * The reactive properties, declared as data rather than with decorators (which would put their
+   * helpers into every bundle); each one is documented at its field.
+   */
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    message: {},
+    confirmLabel: { attribute: 'confirm-label' },
+    cancelLabel: { attribute: 'cancel-label' },
+    tone: { reflect: true },
+    theme: { reflect: true },
+  };
+
   /** The question, e.g. "Deactivate Jane Doe?". */
-  @property() heading = '';
+  heading = '';
 
   /** The consequence, e.g. "Jane Doe will no longer be able to log in.". */
-  @property() message = '';
+  message = '';
 
   /** Text of the confirm button; defaults to "Confirm" in the element's language. */
-  @property({ attribute: 'confirm-label' }) confirmLabel?: string;
+  declare confirmLabel?: string;
 
   /** Text of the cancel button; defaults to "Cancel" in the element's language. */
-  @property({ attribute: 'cancel-label' }) cancelLabel?: string;
+  declare cancelLabel?: string;
 
   /** `danger` styles the confirm button as destructive and puts the initial focus on Cancel. */
-  @property({ reflect: true }) tone: ConfirmTone = 'default';
+  tone: ConfirmTone = 'default';
 
   /** Forces the light or dark scheme; by default the dialog follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  @query('dialog') private dialog!: HTMLDialogElement;
-  @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement;
-  @query('[part~="confirm-button"]') private confirmButton!: HTMLButtonElement;
+  declare theme?: 'light' | 'dark';
 
   #answer?: Promise<boolean>;
   #settle?: (confirmed: boolean) => void;
   #opener: HTMLElement | null = null;
+
+  /** The rendered `<dialog>`; `null` before the first render. */
+  get #dialog(): HTMLDialogElement | null {
+    // `renderRoot` only exists once the element was connected.
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
   /** Whether the dialog is showing. */
   get isOpen(): boolean {
@@ -93,21 +107,30 @@ export class JtConfirmDialog extends LitElement {
     this.#answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
     const answer = this.#answer;
     await this.updateComplete;
-    this.dialog.returnValue = '';
-    this.dialog.showModal();
-    (this.tone === 'danger' ? this.cancelButton : this.confirmButton).focus();
+    const dialog = this.#dialog!;
+    dialog.returnValue = '';
+    dialog.showModal();
+    const firstFocus = this.tone === 'danger' ? 'cancel-button' : 'confirm-button';
+    dialog.querySelector<HTMLButtonElement>(`[part~="${firstFocus}"]`)?.focus();
     return answer;
   }
 
   /** Closes the dialog as if the person chose: `true` confirms, `false` cancels. */
   close(confirmed = false): void {
-    if (this.dialog?.open) this.dialog.close(confirmed ? 'confirm' : 'cancel');
+    const dialog = this.#dialog;
+    if (dialog?.open) dialog.close(confirmed ? 'confirm' : 'cancel');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A dialog removed while open can never be answered: settle it as cancelled.
     this.#finish(false);
+  }
+
+  /** Holds an update while the strings of the dialog's language load, as the other elements do. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = stringsLoading(resolveLang(this));
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {
@@ -136,7 +159,7 @@ export class JtConfirmDialog extends LitElement {
   }
 
   #onClose = (): void => {
-    this.#finish(this.dialog.returnValue === 'confirm');
+    this.#finish(this.#dialog?.returnValue === 'confirm');
   };
 
   #finish(confirmed: boolean): void {
@@ -146,7 +169,8 @@ export class JtConfirmDialog extends LitElement {
     this.#settle = undefined;
     this.#answer = undefined;
     this.#opener = null;
-    if (this.dialog?.open) this.dialog.close();
+    const dialog = this.#dialog;
+    if (dialog?.open) dialog.close();
     if (opener?.isConnected) opener.focus();
     this.dispatchEvent(confirmed ? new JtConfirmEvent({ opener }) : new JtCancelEvent({ opener }));
     settle(confirmed);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { UsersApiError } from '@jt-users/sdk';
-import type { User, UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import type { User, UserRole, UserStatus } from '@jt-users/sdk';
 
 const bubbling = { bubbles: true, composed: true } as const;
 

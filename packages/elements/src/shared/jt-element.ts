@@ -9,16 +9,16 @@ import {
   LitElement,
   html,
   nothing,
+  type PropertyDeclarations,
   type PropertyValues,
   type ReactiveController,
   type TemplateResult,
 } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { UsersClient } from '@jt-users/sdk';
-import type { User } from '@jt-users/sdk/schemas';
+import type { User } from '@jt-users/sdk';
 import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
-import { onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
+import { onLocaleChange, resolveLang, stringsFor, stringsLoading, type Strings } from './i18n/localize.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
@@ -50,23 +50,35 @@ const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>()
  *   once and turns a 403 into the denied state.
  */
 export abstract class JtElement extends LitElement {
+  /**
+   * The reactive properties, declared as data rather than with decorators (which would put their
+   * helpers into every bundle); each one is documented at its field. Subclasses add their own.
+   */
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+    currentUser: { attribute: false },
+    theme: { reflect: true },
+    langAttribute: { attribute: 'lang' },
+  };
+
   /** The SDK client. Elements with the same client share one cache of users. Wins over `api-base`. */
-  @property({ attribute: false }) client?: UsersClient;
+  declare client?: UsersClient;
 
   /** Base URL of the user API for cookie sessions, e.g. `/api`. Used when `client` is not set. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** The signed-in user, if the host knows it: saves the `getCurrentUser` request. */
-  @property({ attribute: false }) currentUser?: User;
+  declare currentUser?: User;
 
   /** Forces the light or dark scheme; by default the element follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  declare theme?: 'light' | 'dark';
 
   /**
    * Mirrors the element's own `lang` attribute so a change re-renders. (The native `lang`
    * property stays untouched; ancestors' `lang` changes arrive through `onLocaleChange`.)
    */
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  declare protected langAttribute?: string;
 
   /** Set when a 403 arrived: the signed-in user turned out not to be an Admin after all. */
   #forbidden = false;
@@ -170,6 +182,16 @@ export abstract class JtElement extends LitElement {
     this.#unsubscribeStore?.();
     this.#unsubscribeStore = undefined;
     this.#subscribedStore = undefined;
+  }
+
+  /**
+   * Holds an update while the strings of the element's language are still loading (German loads
+   * on first use), so the element never shows a moment of English and `updateComplete` resolves
+   * in the right language.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = stringsLoading(this.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {

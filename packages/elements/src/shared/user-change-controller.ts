@@ -9,8 +9,7 @@
  * @module
  */
 import { html, type ReactiveController, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
-import type { User, UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import type { User, UserRole, UserStatus } from '@jt-users/sdk';
 import { JtConfirmDialog, type ConfirmTone } from '../confirm-dialog/confirm-dialog.js';
 import {
   JtUserRoleChangeEvent,
@@ -52,7 +51,6 @@ const DIALOG_TAG = 'jt-confirm-dialog';
  */
 export class UserChangeController implements ReactiveController {
   readonly #host: JtElement;
-  readonly #dialog = createRef<JtConfirmDialog>();
   readonly #errors = new Map<string, string>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   #prompting = false;
@@ -153,7 +151,6 @@ export class UserChangeController implements ReactiveController {
   renderDialog(): TemplateResult {
     const p = this.#prompt;
     return html`<jt-confirm-dialog
-      ${ref(this.#dialog)}
       exportparts="dialog, heading: dialog-heading, description: dialog-description, actions: dialog-actions, cancel-button, confirm-button"
       .heading=${p.heading}
       .message=${p.message}
@@ -186,7 +183,8 @@ export class UserChangeController implements ReactiveController {
       this.#prompt = flow.prompt;
       host.requestUpdate();
       await host.updateComplete;
-      const dialog = this.#dialog.value;
+      // The dialog `renderDialog()` put in the host's template, as rendered just now.
+      const dialog = host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG);
       if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
       confirmed = await dialog.show(flow.opener ?? null);
     } finally {

@@ -5,7 +5,7 @@
  * @module
  */
 import { Task, initialState } from '@lit/task';
-import type { User } from '@jt-users/sdk/schemas';
+import type { User } from '@jt-users/sdk';
 import type { JtElement } from './jt-element.js';
 import { isAbortError } from './messages.js';
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { UsersApiError, isUsersApiError, type UsersApiErrorCode, type UsersClient } from '@jt-users/sdk';
-import type { User, UserPage, UserQuery, UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import type { User, UserPage, UserQuery, UserRole, UserStatus } from '@jt-users/sdk';
 
 /** Told which user ids changed. Called synchronously inside the change. */
 export type UsersStoreListener = (ids: ReadonlySet<string>) => void;

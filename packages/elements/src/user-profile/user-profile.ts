@@ -1,8 +1,7 @@
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isUsersApiError } from '@jt-users/sdk';
-import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk/schemas';
+import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
@@ -91,14 +90,20 @@ const TOGGLE_PARTS = [
 export class JtUserProfile extends JtElement {
   static override styles = [themeStyles, buttonStyles, userProfileStyles];
 
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    user: { attribute: false },
+    chosenRole: { state: true },
+  };
+
   /** The id of the user to load and show. Ignored when `user` is set. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  declare userId?: string;
 
   /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
-  @property({ attribute: false }) user?: User;
+  declare user?: User;
 
   /** The role chosen in the select and not applied yet; `undefined` shows the user's role. */
-  @state() private chosenRole?: UserRole;
+  declare private chosenRole?: UserRole;
 
   readonly #changes = new UserChangeController(this);
   #shownId?: string;

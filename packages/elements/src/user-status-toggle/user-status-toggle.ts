@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { User } from '@jt-users/sdk/schemas';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { User } from '@jt-users/sdk';
 import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
@@ -44,11 +43,16 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
 export class JtUserStatusToggle extends JtElement {
   static override styles = [themeStyles, buttonStyles, userStatusToggleStyles];
 
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    user: { attribute: false },
+  };
+
   /** The id of the user to load and show. Ignored when `user` is set. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  declare userId?: string;
 
   /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
-  @property({ attribute: false }) user?: User;
+  declare user?: User;
 
   readonly #changes: UserChangeController = new UserChangeController(this);
   #shownId?: string;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { USER_SORT_FIELDS, UserSort } from '@jt-users/sdk/schemas';
+import type { USER_SORT_FIELDS, UserSort } from '@jt-users/sdk';
 import type { Strings } from '../shared/i18n/localize.js';
 
 /** A field the server can sort by. */

@@ -1,19 +1,18 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   USER_STATUSES,
-  UserSortSchema,
+  USER_SORT_ORDERS,
   type User,
   type UserPage,
   type UserQuery,
   type UserSort,
   type UserStatus,
-} from '@jt-users/sdk/schemas';
+} from '@jt-users/sdk';
 import { JtUserSelectEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
@@ -111,26 +110,35 @@ const SEARCH_DEBOUNCE_MS = 250;
 export class JtUserTable extends JtElement {
   static override styles = [themeStyles, buttonStyles, userTableStyles];
 
+  static override properties: PropertyDeclarations = {
+    profileHref: { attribute: 'profile-href' },
+    pageSize: { attribute: 'page-size', type: Number },
+    search: {},
+    statusFilter: { attribute: 'status-filter' },
+    sort: {},
+    cursorTrail: { state: true },
+  };
+
   /**
    * Makes each name a link to the user's page instead of a button: `{id}` is replaced by the
    * URL-encoded user id, e.g. `/users/{id}` or `#/users/{id}`.
    */
-  @property({ attribute: 'profile-href' }) profileHref?: string;
+  declare profileHref?: string;
 
   /** Users per page, 1 to 200. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  pageSize = DEFAULT_PAGE_SIZE;
 
   /** The search the server filters by (name or email). Typing in the search field sets it after a short pause. */
-  @property() search = '';
+  search = '';
 
   /** Which users to show: `all`, `active` or `inactive`. */
-  @property({ attribute: 'status-filter' }) statusFilter: UserStatusFilter = 'all';
+  statusFilter: UserStatusFilter = 'all';
 
   /** The server's sort order, e.g. `name` or `-lastLoginAt` (descending). */
-  @property() sort: UserSort = DEFAULT_TABLE_SORT;
+  sort: UserSort = DEFAULT_TABLE_SORT;
 
   /** The cursors of the pages before the current one, oldest first; empty on the first page. */
-  @state() private cursorTrail: readonly string[] = [];
+  private cursorTrail: readonly string[] = [];
 
   readonly #changes: UserChangeController = new UserChangeController(this);
   #searchTimer?: ReturnType<typeof setTimeout>;
@@ -189,7 +197,7 @@ export class JtUserTable extends JtElement {
   }
 
   get #sort(): UserSort {
-    return UserSortSchema.safeParse(this.sort).success ? this.sort : DEFAULT_TABLE_SORT;
+    return (USER_SORT_ORDERS as readonly string[]).includes(this.sort) ? this.sort : DEFAULT_TABLE_SORT;
   }
 
   /** The page on screen: the last one loaded, also while the next one is on its way. */

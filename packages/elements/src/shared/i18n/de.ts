@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import type { UserRole, UserStatus } from '@jt-users/sdk';
 import type { Strings } from './en.js';
 
 const roles: Record<UserRole, string> = {

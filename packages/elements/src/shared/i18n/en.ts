@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { UserRole, UserStatus } from '@jt-users/sdk/schemas';
+import type { UserRole, UserStatus } from '@jt-users/sdk';
 
 const roles: Record<UserRole, string> = {
   admin: 'Admin',

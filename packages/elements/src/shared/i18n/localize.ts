@@ -2,9 +2,12 @@
  * The one localisation mechanism of the elements: string tables per language, host overrides,
  * the language an element is in, and `Intl` formatting in that language.
  *
+ * English is part of every build. The other shipped tables load on first use (a dynamic
+ * `import()`; in the single-file build, a file next to it), so a page pays only for the
+ * languages it shows.
+ *
  * @module
  */
-import { de } from './de.js';
 import { en, type Strings } from './en.js';
 
 export type { Strings } from './en.js';
@@ -12,10 +15,14 @@ export type { Strings } from './en.js';
 /** The languages that ship with the elements. Any other language falls back to English. */
 export const BUILT_IN_LANGUAGES = ['en', 'de'] as const;
 
-const builtIn = new Map<string, Strings>([
-  ['en', en],
-  ['de', de],
-]);
+/** How each shipped table other than English is fetched. */
+const loaders: Record<Exclude<(typeof BUILT_IN_LANGUAGES)[number], 'en'>, () => Promise<Strings>> = {
+  de: async () => (await import('./de.js')).de,
+};
+
+/** Tables that are in: English, and each shipped table once loaded (English if it failed to load). */
+const builtIn = new Map<string, Strings>([['en', en]]);
+const loads = new Map<string, Promise<void>>();
 const overrides = new Map<string, Partial<Strings>>();
 const resolved = new Map<string, Strings>();
 const listeners = new Set<() => void>();
@@ -38,16 +45,60 @@ export function setStrings(lang: string, strings: Partial<Strings>): void {
   notifyLocaleChange();
 }
 
-/** The complete string table of a language: English, then the built-in table, then overrides. */
+/**
+ * The string table of a language as it stands: English, then the shipped table, then overrides.
+ * A shipped table that has not loaded yet is asked for here, and English stands in until it is
+ * in (then `onLocaleChange` listeners are called); {@link loadStrings} waits for it.
+ */
 export function stringsFor(lang: string): Strings {
   const key = lang.toLowerCase();
   let table = resolved.get(key);
   if (!table) {
     const base = primary(key);
+    void stringsLoading(base);
     table = { ...en, ...builtIn.get(base), ...overrides.get(base), ...overrides.get(key) };
     resolved.set(key, table);
   }
   return table;
+}
+
+/**
+ * The complete string table of a language, once its shipped table (if it has one) is loaded.
+ * Never rejects: a table that cannot be loaded leaves the language in English.
+ *
+ * @example const s = await loadStrings('de'); // s.cancel === 'Abbrechen'
+ */
+export async function loadStrings(lang: string): Promise<Strings> {
+  await stringsLoading(lang);
+  return stringsFor(lang);
+}
+
+/**
+ * The load of the shipped table of `lang` while it is on its way, started here on first use;
+ * `undefined` when there is nothing to wait for (loaded, failed, or not a shipped language).
+ * Elements hold their updates on it, so they never show a moment of the wrong language.
+ */
+export function stringsLoading(lang: string): Promise<void> | undefined {
+  const base = primary(lang);
+  if (builtIn.has(base) || !Object.hasOwn(loaders, base)) return undefined;
+  let load = loads.get(base);
+  if (!load) {
+    load = loaders[base as keyof typeof loaders]().then(
+      (table) => settleLoad(base, table),
+      // Offline, or a host that copied the bundle without the file next to it: stay English,
+      // rather than leave every element of the page waiting or throwing.
+      () => settleLoad(base, en),
+    );
+    loads.set(base, load);
+  }
+  return load;
+}
+
+function settleLoad(base: string, table: Strings): void {
+  builtIn.set(base, table);
+  loads.delete(base);
+  resolved.clear();
+  notifyLocaleChange();
 }
 
 /**
