@@ -11,7 +11,8 @@ export default defineConfig({
   root: 'demo',
   // Sibling packages resolve to their TypeScript sources, no build needed (see their `exports`).
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  // Lit's CSS and markup text, which the minifier leaves as written (build only).
+  // Lit's CSS and markup text, which the minifier leaves as written, and the private custom
+  // property names in it (build only).
   plugins: [minifyLitTemplatesPlugin()],
   // Vue's ES build (the demo's Vue host) reads these compile-time flags; Vue's Vite plugin would
   // define them, but render functions need no plugin. Same values as Vue's defaults.

@@ -136,6 +136,8 @@ describe('<jt-user-profile>', () => {
       expect(fieldValue(el, 'email')).to.equal(user.email);
       expect(fieldValue(el, 'role')).to.equal('Member');
       expect(badgeOf(el).textContent).to.equal('Active');
+      // The status is a part too, so hosts style `::part(status-badge active)` as in the table.
+      expect(badgeOf(el).getAttribute('part')).to.equal('status-badge active');
       expect(part(el, '[part~="status-description"]').textContent).to.equal(
         'Can log in with the access of their role.',
       );
@@ -188,6 +190,7 @@ describe('<jt-user-profile>', () => {
       );
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="name"]'), 'not shown');
       expect(badgeOf(el).textContent).to.equal('Inactive');
+      expect(badgeOf(el).getAttribute('part')).to.equal('status-badge inactive');
       await waitUntil(() => toggleOf(el).shadowRoot?.querySelector('[role="switch"]'), 'no switch');
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
       expect(first.sent).to.deep.equal(['GET /v1/me']);

@@ -101,6 +101,21 @@ describe('the single-file bundle', () => {
     expect(customElements.get('jt-confirm-dialog')).to.equal(bundle.JtConfirmDialog);
   });
 
+  it('styles its elements with the theme, whose tokens a host still overrides', async () => {
+    // The theme defines the private tokens and each element's styles read them; the build
+    // shortens their names, so this fails if one file's names no longer match another's.
+    const page = await openBarePage();
+    const element = page.document.createElement('jt-confirm-dialog') as LitLike;
+    page.document.body.append(element);
+    await element.updateComplete;
+    const dialog = element.shadowRoot!.querySelector('dialog')!;
+    const style = page.window.getComputedStyle(dialog);
+    expect(style.paddingTop, '--jt-space-6 by default').to.equal('24px');
+    expect(style.borderTopLeftRadius, '--jt-radius-large by default').to.equal('10px');
+    element.style.setProperty('--jt-space-6', '30px');
+    expect(page.window.getComputedStyle(dialog).paddingTop, "the host's --jt-space-6").to.equal('30px');
+  });
+
   it('imports nothing but its German strings, from next to itself', async () => {
     const code = await (await fetch(BUNDLE_URL)).text();
     // A bare specifier (`from "lit"`) would fail in a plain page; any other relative file would

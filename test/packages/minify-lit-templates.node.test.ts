@@ -5,9 +5,13 @@
 import assert from 'node:assert/strict';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { describe, test } from 'node:test';
+import { build, type Plugin, type Rolldown } from 'vite';
 import {
   minifyLitTemplates,
   minifyLitTemplatesPlugin,
+  renamePrivateProperties,
+  shortPrivateProperties,
+  templatePrivateProperties,
 } from '../../packages/elements/scripts/minify-lit-templates.js';
 
 /** The module `code` becomes (it must change). */
@@ -131,5 +135,148 @@ describe('the module around the templates', () => {
     const transform = plugin.transform as { filter: { id: { include: RegExp; exclude: RegExp } } };
     assert.ok(transform.filter.id.include.test('/repo/packages/elements/src/shared/theme.ts'));
     assert.ok(transform.filter.id.exclude.test('/repo/node_modules/lit/index.js'));
+  });
+});
+
+describe('private custom properties', () => {
+  test('the templates report the private names they use, never public ones or those outside templates', () => {
+    const code = [
+      "const note = '--_outside';",
+      'let _count = 2; --_count;',
+      'const styles = css`:host { --_space-2: var(--jt-space-2, 0.5rem); } a { margin: var(--_space-2); }`;',
+      'const view = html`<p style="padding: var(--_gap)">${text}</p>`;',
+    ].join('\n');
+    assert.deepEqual([...templatePrivateProperties(code, 'styles.ts')].sort(), ['--_gap', '--_space-2']);
+  });
+
+  test('a name an interpolation completes cannot be renamed, so it fails the build', () => {
+    assert.throws(
+      () => templatePrivateProperties('css`a { color: var(--_tone-${tone}); }`', 'a.ts'),
+      /whole/,
+    );
+    assert.throws(() => templatePrivateProperties('css`a { color: var(--_${tone}); }`', 'a.ts'), /whole/);
+    // A whole name next to an interpolation is fine.
+    assert.deepEqual(
+      [...templatePrivateProperties('css`a { margin: var(--_gap) ${more}; }`', 'a.ts')],
+      ['--_gap'],
+    );
+  });
+
+  test('short names follow the sorted names, whatever order they were reported in', () => {
+    const expected = new Map([
+      ['--_bg', '--_a'],
+      ['--_radius', '--_b'],
+      ['--_space-2', '--_c'],
+    ]);
+    assert.deepEqual(shortPrivateProperties(['--_space-2', '--_bg', '--_radius']), expected);
+    assert.deepEqual(shortPrivateProperties(['--_radius', '--_space-2', '--_bg', '--_bg']), expected);
+  });
+
+  test('short names skip the names others keep, and go on with two letters after z', () => {
+    assert.deepEqual(
+      shortPrivateProperties(['--_x', '--_y'], ['--_a', '--_c']),
+      new Map([
+        ['--_x', '--_b'],
+        ['--_y', '--_d'],
+      ]),
+    );
+    const many = Array.from({ length: 28 }, (_, index) => `--_token-${String(index).padStart(2, '0')}`);
+    assert.deepEqual([...shortPrivateProperties(many).values()].slice(24), [
+      '--_y',
+      '--_z',
+      '--_aa',
+      '--_ab',
+    ]);
+  });
+
+  test('renaming touches string and template texts only, and only the names it was given', () => {
+    const shortNames = new Map([
+      ['--_bg', '--_a'],
+      ['--_gap', '--_b'],
+    ]);
+    const code = [
+      'let _bg = 1; --_bg;',
+      'const styles = t`a{background:var(--_bg);margin:var(--_gap) ${--_bg}}`;',
+      "el.style.setProperty('--_bg', 'red');",
+      'const kept = "var(--_other) var(--jt-bg) var(--_bg-2)";',
+    ].join('\n');
+    const result = renamePrivateProperties(code, shortNames, 'chunk.js');
+    assert.ok(result);
+    assert.equal(
+      result.code,
+      [
+        'let _bg = 1; --_bg;',
+        'const styles = t`a{background:var(--_a);margin:var(--_b) ${--_bg}}`;',
+        "el.style.setProperty('--_a', 'red');",
+        'const kept = "var(--_other) var(--jt-bg) var(--_bg-2)";',
+      ].join('\n'),
+    );
+    assert.equal(renamePrivateProperties('const a = "--_other";', shortNames, 'chunk.js'), undefined);
+  });
+
+  /** Modules served from memory: `id` → source. */
+  function virtualModules(modules: Record<string, string>): Plugin {
+    return {
+      name: 'virtual-modules',
+      enforce: 'pre',
+      resolveId: (specifier) => (specifier in modules ? specifier : undefined),
+      load: (id) => modules[id],
+    };
+  }
+
+  /** Builds `entry` with the plugin, as the project builds its bundle, and returns the output code. */
+  async function buildWithPlugin(modules: Record<string, string>): Promise<string> {
+    const result = (await build({
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [virtualModules(modules), minifyLitTemplatesPlugin()],
+      build: {
+        write: false,
+        minify: true,
+        lib: { entry: '/src/entry.ts', formats: ['es'], fileName: () => 'out.js' },
+      },
+    })) as Rolldown.RolldownOutput[];
+    return result[0]!.output.map((item) => (item.type === 'chunk' ? item.code : '')).join('\n');
+  }
+
+  const theme = [
+    'const css = String.raw;',
+    'export const theme = css`:host { --_space-2: var(--jt-space-2, 8px); --_border: var(--jt-color-border, gray); }`;',
+  ].join('\n');
+  const table = [
+    'const css = String.raw;',
+    'export const table = css`td { padding: var(--_space-2); border: 1px solid var(--_border); }`;',
+  ].join('\n');
+  /** Written by a module outside the templates (as a dependency would): it keeps its name. */
+  const other = "export const other = 'var(--_a)';";
+
+  /** Both modules use the short names the sorted names get: `--_a` is taken, then `--_border`, `--_space-2`. */
+  function assertSameShortNames(output: string): void {
+    assert.match(output, /:host\{--_c:var\(--jt-space-2,8px\);--_b:var\(--jt-color-border,gray\)\}/);
+    assert.match(output, /td\{padding:var\(--_c\);border:1px solid var\(--_b\)\}/);
+    assert.match(output, /"var\(--_a\)"/);
+    assert.doesNotMatch(output, /--_space-2|--_border/);
+  }
+
+  test('a build gives each private name one short name in every module, the same in every build', async () => {
+    assertSameShortNames(
+      await buildWithPlugin({
+        '/src/entry.ts':
+          "export * from '/src/table.ts'; export * from '/src/theme.ts'; export * from '/src/other.ts';",
+        '/src/theme.ts': theme,
+        '/src/table.ts': table,
+        '/src/other.ts': other,
+      }),
+    );
+    // Imported the other way round, the modules are transformed in another order: same names.
+    assertSameShortNames(
+      await buildWithPlugin({
+        '/src/entry.ts':
+          "export * from '/src/other.ts'; export * from '/src/theme.ts'; export * from '/src/table.ts';",
+        '/src/theme.ts': theme,
+        '/src/table.ts': table,
+        '/src/other.ts': other,
+      }),
+    );
   });
 });

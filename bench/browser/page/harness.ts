@@ -199,7 +199,7 @@ const bench: BenchPage = {
       ),
       whenDom(
         profileRoot,
-        () => profileRoot.querySelector(`[part~="status-badge"][data-status="${next}"]`) !== null,
+        () => profileRoot.querySelector(`[part~="status-badge"][part~="${next}"]`) !== null,
       ),
     ]);
     const paint = await nextPaint();

@@ -10,6 +10,12 @@
  * - `html` and `svg` templates: a run of white space that holds a line break becomes one space.
  *   Never less: a space between two pieces of text is still a space in the page. (None of our
  *   templates holds `<pre>` or `<textarea>` text, where line breaks would matter.)
+ * - Private custom properties (`--_space-2`, the elements' internal tokens; never the public
+ *   `--jt-*` ones a host sets) get the shortest free names: `--_a`, `--_b`, … The theme defines
+ *   them and every other module reads them, so a name must be the same everywhere: each module's
+ *   templates only report the names they use, and once the whole build is known, one mapping,
+ *   from the sorted names, renames them in the string and template texts of every output chunk.
+ *   A name must therefore be written whole, never built from an interpolation.
  *
  * `${…}` interpolations are never touched: they are code, and the minifier handles them.
  *
@@ -26,6 +32,15 @@ const CSS_PUNCTUATION = new Set(['{', '}', ';', ',']);
 
 /** White space as CSS and HTML define it (not, for one, the no-break space, which is text). */
 const WHITE_SPACE = /[ \t\n\f\r]/;
+
+/**
+ * A private custom property: `--_` and the rest of its name, not part of a longer word. (`\P{ASCII}`
+ * stands for the non-ASCII characters a CSS name may hold.)
+ */
+const PRIVATE_PROPERTY = /(?<![\w-])--_(?:[\w-]|\P{ASCII})+/gu;
+
+/** A private custom property, or its `--_` start, that an interpolation would complete. */
+const OPEN_PRIVATE_PROPERTY = /(?<![\w-])--_(?:[\w-]|\P{ASCII})*$/u;
 
 /**
  * Minifies the CSS text of one template whose interpolations were replaced by {@link HOLE}.
@@ -96,12 +111,16 @@ export function collapseMarkup(text: string): string {
   return text.replace(/[ \t\f\r]*\n[ \t\n\f\r]*/g, ' ');
 }
 
-/** One template text to replace: the raw source between `start` and `end`. */
-interface Edit {
+/** The text of one static part of a Lit template: where its raw source is, and what it becomes. */
+interface TemplateText {
   start: number;
   end: number;
+  /** The minified text. */
   text: string;
 }
+
+/** The minified static parts of a module's `css`, `html` and `svg` templates, in source order. */
+type TemplateTexts = TemplateText[][];
 
 /** Where each static part of a template literal's raw text starts in `code`. */
 function rawStarts(
@@ -118,10 +137,11 @@ function rawStarts(
   });
 }
 
-/** The edits that minify every `css`, `html` and `svg` template of a module. */
-function templateEdits(code: string, lang: 'js' | 'ts'): Edit[] {
-  const edits: Edit[] = [];
-  const program = parseAst(code, { lang });
+/** Every `css`, `html` and `svg` template of a module (TypeScript or JavaScript, as `id` says), minified. */
+function litTemplates(code: string, id: string): TemplateTexts {
+  const templates: TemplateTexts = [];
+  if (!/\b(css|html|svg)`/.test(code)) return templates;
+  const program = parseAst(code, { lang: /\.[cm]?tsx?$/.test(id) ? 'ts' : 'js' });
   new Visitor({
     TaggedTemplateExpression(node) {
       if (node.tag.type !== 'Identifier') return;
@@ -135,14 +155,45 @@ function templateEdits(code: string, lang: 'js' | 'ts'): Edit[] {
       if (minified.length !== raws.length) {
         throw new Error(`minify-lit-templates: a css template at offset ${node.start} lost an interpolation`);
       }
-      minified.forEach((text, index) => {
-        const start = starts[index]!;
-        const end = start + raws[index]!.length;
-        if (text !== raws[index]) edits.push({ start, end, text });
-      });
+      templates.push(
+        minified.map((text, index) => {
+          const start = starts[index]!;
+          return { start, end: start + raws[index]!.length, text };
+        }),
+      );
     },
   }).visit(program);
-  return edits;
+  return templates;
+}
+
+/** The module with its templates' text replaced by the minified text. */
+function applyTemplates(code: string, id: string, templates: TemplateTexts): MinifiedModule {
+  const output = new MagicString(code);
+  let changed = false;
+  for (const { start, end, text } of templates.flat()) {
+    if (text === code.slice(start, end)) continue;
+    changed = true;
+    if (text === '') output.remove(start, end);
+    else output.overwrite(start, end, text);
+  }
+  if (!changed) return undefined;
+  return { code: output.toString(), map: output.generateMap({ source: id, hires: 'boundary' }) };
+}
+
+/** The private custom properties the templates use. Throws on one an interpolation completes. */
+function templateProperties(templates: TemplateTexts): Set<string> {
+  const names = new Set<string>();
+  for (const parts of templates) {
+    parts.forEach(({ text, start }, index) => {
+      for (const [name] of text.matchAll(PRIVATE_PROPERTY)) names.add(name);
+      if (index < parts.length - 1 && OPEN_PRIVATE_PROPERTY.test(text)) {
+        throw new Error(
+          `minify-lit-templates: the custom property at offset ${start + text.length} is completed by an interpolation; write private names (--_…) whole`,
+        );
+      }
+    });
+  }
+  return names;
 }
 
 /** The result of {@link minifyLitTemplates}: the new code and its source map, or nothing to change. */
@@ -153,29 +204,123 @@ export type MinifiedModule = { code: string; map: ReturnType<MagicString['genera
  * (TypeScript or JavaScript, as `id`'s extension says). `undefined` when nothing changes.
  */
 export function minifyLitTemplates(code: string, id: string): MinifiedModule {
-  if (!/\b(css|html|svg)`/.test(code)) return undefined;
-  const edits = templateEdits(code, /\.[cm]?tsx?$/.test(id) ? 'ts' : 'js');
-  if (edits.length === 0) return undefined;
-  const output = new MagicString(code);
-  for (const { start, end, text } of edits) {
-    if (text === '') output.remove(start, end);
-    else output.overwrite(start, end, text);
+  return applyTemplates(code, id, litTemplates(code, id));
+}
+
+/**
+ * The private custom properties (`--_…`) that the `css`, `html` and `svg` templates of a module
+ * use, e.g. `--_space-2`. Throws when one is built from an interpolation (`--_space-${step}`):
+ * such a name cannot be renamed.
+ */
+export function templatePrivateProperties(code: string, id: string): Set<string> {
+  return templateProperties(litTemplates(code, id));
+}
+
+/** The `index`-th short private name: `--_a` … `--_z`, then `--_aa`, `--_ab`, … */
+function shortName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(97 + ((n - 1) % 26)) + name;
   }
-  return { code: output.toString(), map: output.generateMap({ source: id, hires: 'boundary' }) };
+  return `--_${name}`;
+}
+
+/**
+ * The short name of each private custom property: in the sorted order of `names`, the shortest
+ * names that are not `taken` (private names elsewhere in the build that keep theirs). The same
+ * names always get the same short names, whichever module reported them first.
+ */
+export function shortPrivateProperties(
+  names: Iterable<string>,
+  taken: Iterable<string> = [],
+): Map<string, string> {
+  const keep = new Set(taken);
+  const shortNames = new Map<string, string>();
+  let index = 0;
+  for (const name of [...new Set(names)].sort()) {
+    let short = shortName(index++);
+    while (keep.has(short)) short = shortName(index++);
+    shortNames.set(name, short);
+  }
+  return shortNames;
+}
+
+/**
+ * Renames private custom properties by `shortNames` in the string and template literal texts of
+ * a chunk of JavaScript (never in its code: `--_a` may be a decrement there). `undefined` when
+ * nothing changes.
+ */
+export function renamePrivateProperties(
+  code: string,
+  shortNames: ReadonlyMap<string, string>,
+  fileName: string,
+): MinifiedModule {
+  if (shortNames.size === 0 || !code.includes('--_')) return undefined;
+  const output = new MagicString(code);
+  let changed = false;
+  const rename = (start: number, end: number) => {
+    for (const match of code.slice(start, end).matchAll(PRIVATE_PROPERTY)) {
+      const short = shortNames.get(match[0]);
+      if (short === undefined) continue;
+      const at = start + match.index;
+      output.overwrite(at, at + match[0].length, short);
+      changed = true;
+    }
+  };
+  new Visitor({
+    Literal(node) {
+      if (typeof node.value === 'string') rename(node.start, node.end);
+    },
+    TemplateLiteral(node) {
+      rawStarts(code, node.quasis).forEach((start, index) => {
+        rename(start, start + node.quasis[index]!.value.raw.length);
+      });
+    },
+  }).visit(parseAst(code, { lang: 'js' }));
+  if (!changed) return undefined;
+  return { code: output.toString(), map: output.generateMap({ source: fileName, hires: 'boundary' }) };
 }
 
 /**
  * The Vite plugin: minifies Lit templates in the project's own modules (not in `node_modules`)
- * when building. Runs before TypeScript is stripped, on the sources as written.
+ * when building, and gives their private custom properties short names in the output. Runs before
+ * TypeScript is stripped, on the sources as written.
  */
 export function minifyLitTemplatesPlugin(): Plugin {
+  /** The private custom properties each of our modules' templates use, by module id. */
+  const propertiesByModule = new Map<string, ReadonlySet<string>>();
+  /** The mapping of the output being written, made once the whole build is known. */
+  let shortNames = new Map<string, string>();
   return {
     name: 'jt-users:minify-lit-templates',
     apply: 'build',
     enforce: 'pre',
     transform: {
       filter: { id: { include: /\.[cm]?[jt]sx?$/, exclude: /\/node_modules\// } },
-      handler: (code, id) => minifyLitTemplates(code, id),
+      handler(code, id) {
+        const templates = litTemplates(code, id);
+        const names = templateProperties(templates);
+        if (names.size > 0) propertiesByModule.set(id, names);
+        else propertiesByModule.delete(id);
+        return applyTemplates(code, id, templates);
+      },
     },
+    renderStart() {
+      // Every module has been transformed by now; one that left the build (in watch mode) does
+      // not count. A private name only other modules write (a dependency's, say) keeps its own,
+      // so no short name may be one of those.
+      const names = new Set<string>();
+      const written = new Set<string>();
+      for (const id of this.getModuleIds()) {
+        for (const name of propertiesByModule.get(id) ?? []) names.add(name);
+        const code = this.getModuleInfo(id)?.code ?? '';
+        for (const [name] of code.matchAll(PRIVATE_PROPERTY)) written.add(name);
+      }
+      shortNames = shortPrivateProperties(
+        names,
+        [...written].filter((name) => !names.has(name)),
+      );
+    },
+    renderChunk: (code, chunk) => renamePrivateProperties(code, shortNames, chunk.fileName),
   };
 }

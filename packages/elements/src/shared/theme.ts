@@ -14,6 +14,10 @@ import { css } from 'lit';
 /**
  * Every element includes this first in its `static styles`. Public tokens (`--jt-*`) are read
  * with a fallback to the default, so a host's value always wins and nothing else is needed.
+ * The private ones (`--_*`) are what the elements' styles read; the build shortens their names
+ * (scripts/minify-lit-templates.ts), so write each name whole, never from an interpolation.
+ * It also holds the looks the elements share, by part: notices, messages, secondary text and the
+ * status badge.
  */
 export const themeStyles = css`
   :host {
@@ -32,7 +36,6 @@ export const themeStyles = css`
     --_success-bg: var(--jt-color-success-surface, light-dark(#e3f4e8, #193322));
     --_neutral-bg: var(--jt-color-neutral-surface, light-dark(#eceef1, #2c2f36));
     --_focus: var(--jt-color-focus, light-dark(#2453c7, #8fb0ff));
-    --_backdrop: var(--jt-color-backdrop, light-dark(rgb(0 0 0 / 40%), rgb(0 0 0 / 60%)));
 
     --_font: var(--jt-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--jt-font-size, 0.9375rem);
@@ -98,9 +101,43 @@ export const themeStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+
+  /* Secondary text, in every element: hints, "Saving…", counts, intros and explanations. */
+  [part~='hint'],
+  [part~='pending'],
+  [part~='count'],
+  [part~='page-range'],
+  [part~='self-badge'],
+  [part~='intro'],
+  [part~='role-description'],
+  [part~='status-description'] {
+    margin: 0;
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+
+  /* A user's status as text (table and profile): the inactive look unless a part says active. */
+  [part~='status-badge'] {
+    display: inline-block;
+    padding: 0 var(--_space-2);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    background: var(--_neutral-bg);
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+  }
+
+  [part~='status-badge'][part~='active'] {
+    background: var(--_success-bg);
+    color: var(--_success);
+  }
 `;
 
-/** Shared look of plain buttons (`part="button"` etc.); elements add their own parts on top. */
+/**
+ * Shared look of plain buttons (`class="button"`, also `primary` or `danger`), and of any control
+ * that is unavailable; elements add their own parts on top.
+ */
 export const buttonStyles = css`
   .button {
     display: inline-flex;
@@ -125,7 +162,10 @@ export const buttonStyles = css`
     background: var(--_danger);
     color: var(--_on-danger);
   }
-  .button:disabled {
+  /* Unavailable controls. The elements' own stay focusable (aria-disabled, not disabled), and
+     each has a part: [part] outranks the cursor: pointer of the control's own rule. */
+  .button:disabled,
+  [part][aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }

@@ -31,15 +31,6 @@ export const userProfileStyles = css`
     overflow-wrap: anywhere;
   }
 
-  [part~='intro'],
-  [part~='role-description'],
-  [part~='status-description'],
-  [part~='pending'] {
-    margin: 0;
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
-  }
-
   [part~='intro'] {
     margin-bottom: var(--_space-3);
   }
@@ -68,25 +59,6 @@ export const userProfileStyles = css`
     overflow-wrap: anywhere;
   }
 
-  [part~='status-badge'] {
-    display: inline-block;
-    padding: 0 var(--_space-2);
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-size: var(--_font-size-small);
-    font-weight: 600;
-  }
-
-  [part~='status-badge'][data-status='active'] {
-    background: var(--_success-bg);
-    color: var(--_success);
-  }
-
-  [part~='status-badge'][data-status='inactive'] {
-    background: var(--_neutral-bg);
-    color: var(--_muted);
-  }
-
   [part~='role-form'] {
     display: flex;
     flex-wrap: wrap;
@@ -103,11 +75,6 @@ export const userProfileStyles = css`
     background: var(--_bg);
     color: var(--_text);
     font: inherit;
-  }
-
-  [part~='role-apply-button'][aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
   }
 
   @media (max-width: 30rem) {

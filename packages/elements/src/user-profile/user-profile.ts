@@ -60,7 +60,7 @@ const TOGGLE_PARTS = [
  * @csspart field - One field: a label and its value.
  * @csspart field-label - A field's label.
  * @csspart field-value - A field's value.
- * @csspart status-badge - The status as text ("Active" / "Inactive").
+ * @csspart status-badge - The status as text ("Active" / "Inactive"); also `active` or `inactive`.
  * @csspart status-description - What the status means for the user.
  * @csspart role-form - The role select and its button.
  * @csspart role-label - The label of the role select.
@@ -197,7 +197,7 @@ export class JtUserProfile extends JtElement {
           ${field(
             'status',
             s.fieldStatus,
-            html`<span part="status-badge" data-status=${user.status}>${s.status(user.status)}</span>
+            html`<span part="status-badge ${user.status}">${s.status(user.status)}</span>
               <span part="status-description">${s.statusDescription(user.status)}</span>`,
           )}
           ${field('created', s.fieldCreated, html`<time datetime=${user.createdAt}>${formatDate(user.createdAt, lang)}</time>`)}

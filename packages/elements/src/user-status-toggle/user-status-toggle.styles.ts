@@ -25,11 +25,6 @@ export const userStatusToggleStyles = css`
     cursor: pointer;
   }
 
-  [part~='switch'][aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.65;
-  }
-
   [part~='track'] {
     position: relative;
     box-sizing: border-box;
@@ -61,13 +56,6 @@ export const userStatusToggleStyles = css`
   [aria-checked='true'] [part~='thumb'] {
     background: var(--_bg);
     transform: translateX(calc(var(--jt-switch-width, 2.75rem) - var(--jt-switch-height, 1.5rem)));
-  }
-
-  [part~='pending'],
-  [part~='hint'] {
-    margin: 0;
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
   }
 
   [part~='message'] {

@@ -50,9 +50,7 @@ export const userTableStyles = css`
   }
 
   [part~='count'] {
-    margin: 0 0 0 auto;
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
+    margin-left: auto;
     align-self: center;
   }
 
@@ -145,27 +143,6 @@ export const userTableStyles = css`
 
   [part~='self-badge'] {
     margin-inline-start: var(--_space-1);
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
-  }
-
-  [part~='status-badge'] {
-    display: inline-block;
-    padding: 0 var(--_space-2);
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-size: var(--_font-size-small);
-    font-weight: 600;
-  }
-
-  [part~='status-badge'][part~='active'] {
-    background: var(--_success-bg);
-    color: var(--_success);
-  }
-
-  [part~='status-badge'][part~='inactive'] {
-    background: var(--_neutral-bg);
-    color: var(--_muted);
   }
 
   .action {
@@ -191,16 +168,8 @@ export const userTableStyles = css`
     color: var(--_danger);
   }
 
-  [part~='action-button'][aria-disabled='true'],
-  .button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-
   [part~='hint'],
   [part~='pending'] {
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
     white-space: normal;
   }
 
@@ -216,12 +185,6 @@ export const userTableStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: var(--_space-2) var(--_space-4);
-  }
-
-  [part~='page-range'] {
-    margin: 0;
-    color: var(--_muted);
-    font-size: var(--_font-size-small);
   }
 
   .pages {

@@ -1,7 +1,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
@@ -299,11 +298,7 @@ export class JtUserTable extends JtElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(
-              page.items,
-              (user) => user.id,
-              (user) => this.#renderRow(this.store?.get(user.id) ?? user),
-            )}
+            ${page.items.map((user) => this.#renderRow(this.store?.get(user.id) ?? user))}
           </tbody>
         </table>
       </div>
@@ -330,7 +325,9 @@ export class JtUserTable extends JtElement {
 
   /**
    * One row. `guard` skips the row's template entirely unless something it shows changed, so a
-   * status change re-renders only that user's row.
+   * status change re-renders only that user's row. Rows are not keyed by user: a new page, search
+   * or sort order fills the rows already on screen in place instead of moving or replacing them,
+   * which is cheaper, and every row's state (pending, error) is looked up by user id anyway.
    */
   #renderRow(user: User): unknown {
     const pending = this.#changes.isPending(user.id, 'status');
