@@ -16,7 +16,13 @@ import {
   UserRoleJson,
   UserStatusJson,
 } from '../../packages/sdk/src/contract.js';
-import { findIssue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
+import { findIssue as findIssueOf, type Issue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
+
+/** The issue as plain data, to compare with `deepEqual`. */
+function findIssue(schema: JsonSchema, value: unknown): Issue | undefined {
+  const issue = findIssueOf(schema, value);
+  return issue && { path: issue.path, message: issue.message };
+}
 import {
   ProblemSchema,
   UserIdSchema,

@@ -6,7 +6,11 @@
  * @module
  */
 
-type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+/**
+ * JSON's types, plus `function` for the client's own options (a JavaScript value no JSON holds):
+ * the checker compares a value's `typeof` to it like to `string` or `boolean`.
+ */
+type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'function';
 
 /** The subset of JSON Schema (draft 2020-12) that the contract's schemas use. */
 export interface JsonSchema {
@@ -60,6 +64,18 @@ function isOfType(value: unknown, type: JsonType): boolean {
   return kindOf(value) === type;
 }
 
+const typesOf = ({ type }: JsonSchema): readonly JsonType[] =>
+  type === undefined ? [] : typeof type === 'string' ? [type] : type;
+
+/** Whether `value` is of a type `schema` allows; a schema that names no type allows any. */
+const fitsType = ({ type }: JsonSchema, value: unknown): boolean =>
+  type === undefined ||
+  (typeof type === 'string' ? isOfType(value, type) : type.some((each) => isOfType(value, each)));
+
+const fail = (path: PropertyKey[], message: string): never => {
+  throw new SchemaIssue(path, message);
+};
+
 /**
  * `value` checked against `schema`, as a copy in which objects keep only the properties their
  * schema names (callers get the contract's fields, not what a newer server added). Throws a
@@ -67,31 +83,23 @@ function isOfType(value: unknown, type: JsonType): boolean {
  * name are allowed unless `additionalProperties` is false.
  */
 function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown {
-  const fail = (message: string, at = path): never => {
-    throw new SchemaIssue(at, message);
-  };
-  const { type } = schema;
-  if (type !== undefined) {
-    const types = typeof type === 'string' ? [type] : type;
-    if (!types.some((each) => isOfType(value, each)))
-      fail(`expected ${types.join(' or ')}, got ${kindOf(value)}`);
-  }
+  if (!fitsType(schema, value)) fail(path, `expected ${typesOf(schema).join(' or ')}, got ${kindOf(value)}`);
   if (schema.enum && !schema.enum.includes(value as string)) {
-    fail(`expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
+    fail(path, `expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
   }
   if (schema.anyOf) return readAnyOf(schema.anyOf, value, path);
   if (typeof value === 'string') {
     const { minLength = 0, maxLength = Infinity, pattern } = schema;
-    if (value.length < minLength) fail(`must be at least ${minLength} characters`);
-    if (value.length > maxLength) fail(`must be at most ${maxLength} characters`);
+    if (value.length < minLength) fail(path, `must be at least ${minLength} characters`);
+    if (value.length > maxLength) fail(path, `must be at most ${maxLength} characters`);
     if (pattern && !pattern.test(value)) {
-      fail(schema.format ? `expected a ${schema.format}` : `must match ${pattern}`);
+      fail(path, schema.format ? `expected a ${schema.format}` : `must match ${pattern}`);
     }
   }
   if (typeof value === 'number') {
     const { minimum = -Infinity, maximum = Infinity } = schema;
-    if (value < minimum) fail(`must be at least ${minimum}`);
-    if (value > maximum) fail(`must be at most ${maximum}`);
+    if (value < minimum) fail(path, `must be at least ${minimum}`);
+    if (value > maximum) fail(path, `must be at most ${maximum}`);
   }
   const { items, properties } = schema;
   if (Array.isArray(value))
@@ -99,10 +107,10 @@ function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown 
   if (typeof value !== 'object' || value === null || !properties) return value;
   const object = value as Record<string, unknown>;
   const required = schema.required ?? [];
-  for (const key of required) if (!(key in object)) fail('is required', [...path, key]);
+  for (const key of required) if (!(key in object)) fail([...path, key], 'is required');
   if (schema.additionalProperties === false) {
     for (const key of Object.keys(object))
-      if (!Object.hasOwn(properties, key)) fail('is not allowed', [...path, key]);
+      if (!Object.hasOwn(properties, key)) fail([...path, key], 'is not allowed');
   }
   const known: Record<string, unknown> = {};
   for (const key in properties) {
@@ -118,8 +126,11 @@ function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown 
  * nullable object, what is wrong inside the object rather than "expected null".
  */
 function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: PropertyKey[]): unknown {
+  // Only branches of the value's own type are read, when there are any: a nullable field that
+  // is null goes straight to its null branch, and nothing is thrown (an Error costs microseconds).
+  const candidates = branches.filter((branch) => fitsType(branch, value));
   let deepest: SchemaIssue | undefined;
-  for (const branch of branches) {
+  for (const branch of candidates.length > 0 ? candidates : branches) {
     try {
       return read(branch, value, path);
     } catch (issue) {
@@ -131,7 +142,7 @@ function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: Proper
 }
 
 /** What {@link parse} finds: the value as the contract describes it, or where it does not fit. */
-export type ParseResult<T> = { value: T; issue?: undefined } | { issue: Issue };
+export type ParseResult<T> = { value: T; issue?: undefined } | { value?: undefined; issue: Issue };
 
 /**
  * `value` checked against `schema`: a copy with only the properties the schema names, or the
@@ -141,7 +152,7 @@ export function parse<T>(schema: Schema<T>, value: unknown): ParseResult<T> {
   try {
     return { value: read(schema, value, []) as T };
   } catch (issue) {
-    if (issue instanceof SchemaIssue) return { issue: { path: issue.path, message: issue.message } };
+    if (issue instanceof SchemaIssue) return { issue };
     throw issue;
   }
 }

@@ -16,11 +16,12 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 const milliseconds = { type: 'number', minimum: 0, maximum: MAX_TIMER_MS } as const;
 
-/** The options that are data; the functions among them are checked by {@link checkFunctions}. */
 const ClientOptionsJson: Schema<UsersClientOptions> = {
   type: 'object',
   properties: {
     baseUrl: { type: 'string' },
+    getToken: { type: 'function' },
+    fetch: { type: 'function' },
     credentials: { enum: ['omit', 'same-origin', 'include'] },
     timeoutMs: { type: 'number', minimum: 1, maximum: MAX_TIMER_MS },
     retry: {
@@ -35,19 +36,6 @@ const ClientOptionsJson: Schema<UsersClientOptions> = {
   required: ['baseUrl'],
 };
 
-const invalid = (context: string, where: string, message: string): UsersApiError =>
-  new UsersApiError('invalid_argument', `${context} at ${where}: ${message}`);
-
-/** Throws `invalid_argument` naming the first of `names` that is set but not a function. */
-function checkFunctions(options: Record<string, unknown>, names: readonly string[]): void {
-  for (const name of names) {
-    const value = options[name];
-    if (value !== undefined && typeof value !== 'function') {
-      throw invalid('Invalid client option', `options.${name}`, 'must be a function');
-    }
-  }
-}
-
 /**
  * An `AbortSignal` of any realm (an iframe's too): a brand check, as `fetch` itself does, rather
  * than `instanceof`.
@@ -58,7 +46,6 @@ const isAbortSignal = (value: unknown): boolean =>
 /** Throws `invalid_argument`, naming the option, unless `options` can make a working client. */
 export function checkClientOptions(options: unknown): asserts options is UsersClientOptions {
   parseWith(ClientOptionsJson, options, 'invalid_argument', 'Invalid client option', 'options');
-  checkFunctions(options as Record<string, unknown>, ['getToken', 'fetch']);
 }
 
 /** The options of one call, checked; throws `invalid_argument` naming the bad one. */
@@ -67,7 +54,10 @@ export function parseRequestOptions(options: unknown): RequestOptions {
   parseWith<RequestOptions>({ type: 'object' }, options, 'invalid_argument', 'Invalid argument', 'options');
   const { signal } = options as RequestOptions;
   if (signal !== undefined && !isAbortSignal(signal)) {
-    throw invalid('Invalid argument', 'options.signal', 'must be an AbortSignal');
+    throw new UsersApiError(
+      'invalid_argument',
+      'Invalid argument at options.signal: expected an AbortSignal',
+    );
   }
   return options as RequestOptions;
 }

@@ -28,9 +28,8 @@ export function parseWith<T>(
   root = '',
   status = 0,
 ): T {
-  const result = parse(schema, value);
-  if (!result.issue) return result.value;
-  const { issue } = result;
+  const { issue, value: parsed } = parse(schema, value);
+  if (!issue) return parsed;
   throw new UsersApiError(code, `${context} at ${formatPath(root, issue.path)}: ${issue.message}`, {
     status,
   });
