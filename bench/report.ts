@@ -96,7 +96,8 @@ function weightSection(results: BenchResults): string {
 
 Each entry bundled from the sources with Vite (library mode, ES module, fully minified,
 production, Lit templates minified by the elements' build plugin), every dependency inlined
-unless said otherwise. Code loaded on demand (the German strings) is not counted.
+unless said otherwise. Code a bundle loads on demand (\`import()\`: ours, the German strings) is
+not counted, for us or for the peers.
 
 ${table(['Artifact', 'Contents', 'min', 'min+gzip', 'min+brotli'], rows)}
 `;
