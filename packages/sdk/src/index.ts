@@ -44,4 +44,4 @@ export type {
   UserSort,
   UserStatus,
 } from './schemas.js';
-export type { JsonSchema, Schema } from './json-schema.js';
+export type { JsonSchema, JsonType, Schema } from './json-schema.js';

@@ -10,7 +10,7 @@
  * JSON's types, plus `function` for the client's own options (a JavaScript value no JSON holds):
  * the checker compares a value's `typeof` to it like to `string` or `boolean`.
  */
-type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'function';
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'function';
 
 /** The subset of JSON Schema (draft 2020-12) that the contract's schemas use. */
 export interface JsonSchema {
