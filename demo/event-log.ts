@@ -1,7 +1,6 @@
 /** The demo's event panel: every event the elements fire, newest first, with its detail. */
 import { isUsersApiError } from '@jt-users/sdk';
-
-const MAX_ENTRIES = 50;
+import { EVENT_LOG_SIZE } from './host-events.js';
 
 /** Errors do not serialize on their own; show what a host would read from them. */
 function describe(value: unknown): string {
@@ -15,7 +14,11 @@ function describe(value: unknown): string {
   );
 }
 
-export function startEventLog(list: HTMLOListElement, clear: HTMLButtonElement, names: string[]): void {
+export function startEventLog(
+  list: HTMLOListElement,
+  clear: HTMLButtonElement,
+  names: readonly string[],
+): void {
   for (const name of names) {
     document.addEventListener(name, (event) => {
       const entry = document.createElement('li');
@@ -28,7 +31,7 @@ export function startEventLog(list: HTMLOListElement, clear: HTMLButtonElement, 
       detail.textContent = describe((event as CustomEvent).detail);
       entry.append(title, time, detail);
       list.prepend(entry);
-      while (list.children.length > MAX_ENTRIES) list.lastElementChild!.remove();
+      while (list.children.length > EVENT_LOG_SIZE) list.lastElementChild!.remove();
     });
   }
   clear.addEventListener('click', () => list.replaceChildren());

@@ -1,6 +1,6 @@
 /**
- * What the framework hosts write in their event log: one line per element event, the same for
- * every framework, so the hosts differ only in how they listen.
+ * The demo hosts' event logs: which events they show and how many. The framework hosts also
+ * share the line each event becomes, so they differ only in how they listen.
  */
 import {
   JtAccessDeniedEvent,
@@ -24,6 +24,17 @@ export interface EventLogEntry {
 
 /** How many entries a log keeps; older ones drop off. */
 export const EVENT_LOG_SIZE = 50;
+
+/** Every event the elements fire towards a host page, by name. */
+export const HOST_EVENT_NAMES = [
+  JtUserStatusChangeEvent.eventName,
+  JtUserStatusChangedEvent.eventName,
+  JtUserRoleChangeEvent.eventName,
+  JtUserRoleChangedEvent.eventName,
+  JtUserSelectEvent.eventName,
+  JtAccessDeniedEvent.eventName,
+  JtErrorEvent.eventName,
+] as const;
 
 let lastId = 0;
 

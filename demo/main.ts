@@ -5,16 +5,8 @@
 import '@jt-users/elements/define';
 import { createUsersClient, USER_ROLES, type UserRole } from '@jt-users/sdk';
 import { demoTokens } from '@jt-users/reference-api';
-import {
-  JtAccessDeniedEvent,
-  JtErrorEvent,
-  JtUserRoleChangeEvent,
-  JtUserRoleChangedEvent,
-  JtUserSelectEvent,
-  JtUserStatusChangeEvent,
-  JtUserStatusChangedEvent,
-} from '@jt-users/elements';
 import { startEventLog } from './event-log.js';
+import { HOST_EVENT_NAMES } from './host-events.js';
 
 const params = new URLSearchParams(location.search);
 const signedInAs: UserRole = USER_ROLES.find((role) => role === params.get('as')) ?? 'admin';
@@ -88,14 +80,6 @@ window.addEventListener('hashchange', () => {
   view.focus();
 });
 
-startEventLog(document.querySelector('#event-log')!, document.querySelector('#clear-log')!, [
-  JtUserStatusChangeEvent.eventName,
-  JtUserStatusChangedEvent.eventName,
-  JtUserRoleChangeEvent.eventName,
-  JtUserRoleChangedEvent.eventName,
-  JtUserSelectEvent.eventName,
-  JtAccessDeniedEvent.eventName,
-  JtErrorEvent.eventName,
-]);
+startEventLog(document.querySelector('#event-log')!, document.querySelector('#clear-log')!, HOST_EVENT_NAMES);
 applyPreferences();
 render();

@@ -3,8 +3,7 @@
  * msw handlers answering from it, a client signed in as the story says, and small helpers for
  * play functions that look into the elements' shadow roots.
  */
-import { createUsersClient, type UsersClient } from '@jt-users/sdk';
-import type { User, UserRole } from '@jt-users/sdk';
+import { createUsersClient, type User, type UserRole, type UsersClient } from '@jt-users/sdk';
 import {
   createHandlers,
   createReferenceApi,

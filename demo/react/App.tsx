@@ -6,8 +6,7 @@
 import '@jt-users/elements/define';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JtUserSelectEvent } from '@jt-users/elements';
-import type { UsersClient } from '@jt-users/sdk';
-import type { User } from '@jt-users/sdk';
+import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { EventLog } from './EventLog.js';
 

@@ -7,8 +7,7 @@
 import '@jt-users/elements/define';
 import { defineComponent, h, ref, shallowRef, toRaw, watch, type PropType } from 'vue';
 import type { JtUserSelectEvent } from '@jt-users/elements';
-import type { UsersClient } from '@jt-users/sdk';
-import type { User } from '@jt-users/sdk/schemas';
+import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { EventLog } from './EventLog.js';
 

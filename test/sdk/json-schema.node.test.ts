@@ -16,11 +16,11 @@ import {
   UserRoleJson,
   UserStatusJson,
 } from '../../packages/sdk/src/contract.js';
-import { findIssue as findIssueOf, type Issue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
+import { parse, type Issue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
 
-/** The issue as plain data, to compare with `deepEqual`. */
+/** Where `value` breaks `schema`, as plain data to compare with `deepEqual`; undefined when it fits. */
 function findIssue(schema: JsonSchema, value: unknown): Issue | undefined {
-  const issue = findIssueOf(schema, value);
+  const { issue } = parse(schema, value);
   return issue && { path: issue.path, message: issue.message };
 }
 import {

@@ -156,7 +156,3 @@ export function parse<T>(schema: Schema<T>, value: unknown): ParseResult<T> {
     throw issue;
   }
 }
-
-/** The first place where `value` breaks `schema`, or undefined when it fits. */
-export const findIssue = (schema: JsonSchema, value: unknown): Issue | undefined =>
-  parse(schema, value).issue;

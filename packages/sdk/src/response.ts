@@ -6,9 +6,8 @@
 import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
 import { API_ERROR_CODES } from './constants.js';
 import { ProblemJson } from './contract.js';
-import { findIssue, type Schema } from './json-schema.js';
+import { parse, type Schema } from './json-schema.js';
 import { parseRetryAfter } from './retry.js';
-import type { Problem } from './schemas.js';
 import { parseWith } from './validate.js';
 
 /** The code an answer without a usable problem body gets, by status. 409 is left out: it has two meanings. */
@@ -51,7 +50,7 @@ export async function readBody<T>(response: Response, schema: Schema<T>, context
 export async function toResponseError(response: Response): Promise<UsersApiError> {
   const { status } = response;
   const body = await readJson(response).catch(() => undefined);
-  const problem = findIssue(ProblemJson, body) ? undefined : (body as Problem);
+  const problem = parse(ProblemJson, body).value;
   const byStatus = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown');
   const code = problem && isContractCode(problem.code) ? problem.code : byStatus;
   // A problem always has a title; only an answer without one needs a default message.

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import type { UsersApiError } from '@jt-users/sdk';
-import type { User, UserRole, UserStatus } from '@jt-users/sdk';
+import type { User, UserRole, UserStatus, UsersApiError } from '@jt-users/sdk';
 
 /**
  * What every event of the elements shares: it bubbles and (unless a subclass says otherwise)

@@ -14,15 +14,13 @@ import {
   type ReactiveController,
   type TemplateResult,
 } from 'lit';
-import type { UsersClient } from '@jt-users/sdk';
-import type { User } from '@jt-users/sdk';
 import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
 import { onLocaleChange, resolveLang, stringsFor, stringsLoading, type Strings } from './i18n/localize.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
-import { isUsersApiError } from '@jt-users/sdk';
+import { isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
 
 /**
  * Where the Admin check stands:

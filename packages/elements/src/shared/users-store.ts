@@ -4,8 +4,17 @@
  *
  * @module
  */
-import { UsersApiError, isUsersApiError, type UsersApiErrorCode, type UsersClient } from '@jt-users/sdk';
-import type { User, UserPage, UserQuery, UserRole, UserStatus } from '@jt-users/sdk';
+import {
+  UsersApiError,
+  isUsersApiError,
+  type User,
+  type UserPage,
+  type UserQuery,
+  type UserRole,
+  type UserStatus,
+  type UsersApiErrorCode,
+  type UsersClient,
+} from '@jt-users/sdk';
 
 /** Told which user ids changed. Called synchronously inside the change. */
 export type UsersStoreListener = (ids: ReadonlySet<string>) => void;

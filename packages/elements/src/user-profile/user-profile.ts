@@ -1,7 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { isUsersApiError } from '@jt-users/sdk';
-import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk';
+import { USER_ROLES, isUsersApiError, type User, type UserRole } from '@jt-users/sdk';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
