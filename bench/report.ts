@@ -161,14 +161,16 @@ function confirmSection(results: BenchResults): string {
     String(entry.paintMs.n),
     mp(entry.domMs),
     mp(entry.paintMs),
+    `${entry.frame.median} / ${entry.frame.p95} (worst ${entry.frame.max})`,
   ]);
   return `## Confirm to screen
 
 From the click on Confirm in the table's dialog until the new status shows in the table's row
-and in a profile of the same user on the same page; "painted" waits for the end of the next
-frame (a frame is 16.7 ms, so it includes up to one frame of waiting for the display).
+and in a profile of the same user on the same page. "Painted" waits for the end of the frame
+that shows it, so it includes up to one frame (16.7 ms) of waiting for the display. "Frame"
+counts which frame after the click showed the new status: 1 is the very next one, the target.
 
-${table(['Server latency', 'n', 'Both in DOM', 'Painted'], rows)}
+${table(['Server latency', 'n', 'Both in DOM', 'Painted', 'Frame (median / p95)'], rows)}
 `;
 }
 

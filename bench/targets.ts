@@ -40,13 +40,15 @@ function sizeBudget(results: BenchResults, id: string, name: string, budgetBytes
 
 function confirmTarget(results: BenchResults): TargetCheck {
   const name = 'Confirm to screen (table + profile), any latency';
-  const goal = '≤ 16.7 ms p95 (one frame)';
+  const goal = 'at most one frame (16.7 ms), p95';
   if (isFailed(results.confirm)) return { name, goal, ...NOT_MEASURED };
-  const worst = Math.max(...results.confirm.map((entry) => entry.paintMs.p95));
+  // "One frame" is the frame after the click: the change must not miss it. The milliseconds to
+  // its end also hold the wait for the display's next frame, up to 16.7 ms whatever the code does.
+  const worstFrame = Math.max(...results.confirm.map((entry) => entry.frame.p95));
   const perLatency = results.confirm
-    .map((entry) => `${entry.latencyMs} ms: ${ms(entry.paintMs.p95)}`)
-    .join(', ');
-  return { name, goal, measured: `p95 painted ${perLatency}`, met: worst <= 16.7 };
+    .map((entry) => `${entry.latencyMs} ms: frame ${entry.frame.p95}, ${ms(entry.paintMs.p95)}`)
+    .join('; ');
+  return { name, goal, measured: `p95 by server latency: ${perLatency}`, met: worstFrame <= 1 };
 }
 
 function firstRowsTarget(results: BenchResults): TargetCheck {

@@ -14,6 +14,8 @@ export interface ConfirmResult {
   latencyMs: number;
   domMs: Summary;
   paintMs: Summary;
+  /** Which frame after the click showed the new status (1: the very next one). */
+  frame: Summary;
 }
 
 /** `reps` confirmed changes per latency, alternating deactivate and activate. */
@@ -39,6 +41,7 @@ export async function measureConfirm(
         latencyMs,
         domMs: summarize(timings.map((timing) => timing.domMs)),
         paintMs: summarize(timings.map((timing) => timing.paintMs)),
+        frame: summarize(timings.map((timing) => timing.frame)),
       });
     }
     return results;

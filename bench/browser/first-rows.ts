@@ -4,7 +4,7 @@
  * is signed in); warm is a second table next to the first, sharing its client and store.
  */
 import { summarize, type Summary } from '../lib/stats.js';
-import type { RowsTiming } from './protocol.js';
+import type { InsertTiming, RowsTiming } from './protocol.js';
 import type { BrowserSession } from './session.js';
 
 /** Users in the organization: more than the largest page. */
@@ -18,10 +18,16 @@ export interface RowsSummary {
   serverMs: Summary;
 }
 
+/** {@link RowsSummary} of table insertions, with their first rows. */
+export interface InsertSummary extends RowsSummary {
+  firstPaintMs: Summary;
+  firstAfterDataMs: Summary;
+}
+
 export interface FirstRowsResult {
   pageSize: number;
-  cold: RowsSummary;
-  warm: RowsSummary;
+  cold: InsertSummary;
+  warm: InsertSummary;
 }
 
 /** Summarizes each field of `timings` separately. */
@@ -34,6 +40,14 @@ export function summarizeRows(timings: readonly RowsTiming[]): RowsSummary {
   };
 }
 
+function summarizeInserts(timings: readonly InsertTiming[]): InsertSummary {
+  return {
+    ...summarizeRows(timings),
+    firstPaintMs: summarize(timings.map((timing) => timing.firstPaintMs)),
+    firstAfterDataMs: summarize(timings.map((timing) => timing.firstAfterDataMs)),
+  };
+}
+
 /** `pages` fresh pages per page size; `warmPerPage` second tables on each. */
 export async function measureFirstRows(
   session: BrowserSession,
@@ -41,8 +55,8 @@ export async function measureFirstRows(
 ): Promise<FirstRowsResult[]> {
   const results: FirstRowsResult[] = [];
   for (const pageSize of [50, 200]) {
-    const cold: RowsTiming[] = [];
-    const warm: RowsTiming[] = [];
+    const cold: InsertTiming[] = [];
+    const warm: InsertTiming[] = [];
     for (let page = 0; page < pages; page++) {
       const tab = await session.open();
       try {
@@ -56,7 +70,7 @@ export async function measureFirstRows(
         await tab.close();
       }
     }
-    results.push({ pageSize, cold: summarizeRows(cold), warm: summarizeRows(warm) });
+    results.push({ pageSize, cold: summarizeInserts(cold), warm: summarizeInserts(warm) });
   }
   return results;
 }

@@ -24,12 +24,25 @@ export interface RowsTiming {
   serverMs: number;
 }
 
+/**
+ * A table's insertion: besides the whole answer, when its first rows were painted (a table that
+ * appears with a long page paints a screenful first and the rest a frame later).
+ */
+export interface InsertTiming extends RowsTiming {
+  /** From the insertion until the frame showing the first rows was painted. */
+  firstPaintMs: number;
+  /** From the moment the list answer reached the client until that frame was painted. */
+  firstAfterDataMs: number;
+}
+
 /** One confirmed status change, seen in a table and a profile on the same page. */
 export interface ConfirmTiming {
   /** From the click on Confirm until both elements showed the new status in the DOM. */
   domMs: number;
   /** From the click on Confirm until the frame showing it was painted. */
   paintMs: number;
+  /** Which frame after the click showed it: 1 when the very next frame did. */
+  frame: number;
 }
 
 /** One status change re-rendered by a table. */
@@ -65,7 +78,7 @@ export interface BenchPage {
   /** Sets the reference API's latency. */
   setLatency(ms: number): void;
   /** Inserts a table with `pageSize` rows and waits for its rows on screen. */
-  insertTable(pageSize: number): Promise<RowsTiming>;
+  insertTable(pageSize: number): Promise<InsertTiming>;
   /** Removes the table inserted last; the one before it (if any) becomes the current table. */
   removeTable(): void;
   /** Removes every element from the page. */

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
 import type { JtCancelEvent, JtConfirmDialog, JtConfirmEvent } from '@jt-users/elements';
@@ -127,6 +127,37 @@ describe('<jt-confirm-dialog>', () => {
     expect(await first).to.equal(false);
     const second = dialog.show();
     await dialog.updateComplete;
+    confirmButton(dialog).click();
+    expect(await second).to.equal(true);
+  });
+
+  it('answers in the same task as the click, so the change it confirms makes the next frame', async () => {
+    const { dialog, opener } = await setup();
+    void dialog.show();
+    await dialog.updateComplete;
+    const events: string[] = [];
+    dialog.addEventListener('jt-confirm', () => events.push('jt-confirm'));
+    confirmButton(dialog).click();
+    // Nothing awaited: the answer, the closed dialog and the focus are all there already.
+    expect(events).to.deep.equal(['jt-confirm']);
+    expect(nativeDialog(dialog).open).to.equal(false);
+    expect(nativeDialog(dialog).returnValue).to.equal('confirm');
+    expect(document.activeElement).to.equal(opener);
+  });
+
+  it('is not answered by the late close event of the previous answer when opened again at once', async () => {
+    const { dialog } = await setup();
+    const first = dialog.show();
+    await dialog.updateComplete;
+    cancelButton(dialog).click();
+    expect(await first).to.equal(false);
+    // Opened again before the browser delivered the first answer's `close` event.
+    let secondAnswered = false;
+    const second = dialog.show().then((confirmed) => ((secondAnswered = true), confirmed));
+    await dialog.updateComplete;
+    await aTimeout(50);
+    expect(secondAnswered).to.equal(false);
+    expect(nativeDialog(dialog).open).to.equal(true);
     confirmButton(dialog).click();
     expect(await second).to.equal(true);
   });

@@ -360,6 +360,33 @@ describe('<jt-user-table>', () => {
       expect(part(el, '[part~="previous-button"]').getAttribute('aria-disabled')).to.equal('true');
     });
 
+    it('puts a long first page on screen a screenful of rows first, and the rest a frame later', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const pageSize = Math.min(api.store.size, 50);
+      const el = await renderTable(client, { pageSize });
+      const root = el.shadowRoot!;
+      // Every state the rows pass through on the way to the page, as the DOM holds it.
+      const seen: Array<{ rows: number; busy: string | null | undefined }> = [];
+      const firstRows = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const count = rows(el).length;
+          if (count === 0) return;
+          seen.push({ rows: count, busy: root.querySelector('table')?.getAttribute('aria-busy') });
+          if (count === pageSize) observer.disconnect();
+          resolve();
+        });
+        observer.observe(root, { subtree: true, childList: true, attributes: true });
+      });
+      await firstRows;
+      // updateComplete waits for the rows held back from the first frame.
+      await el.updateComplete;
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'name', limit: pageSize }));
+      expect(root.querySelector('table')?.getAttribute('aria-busy')).to.equal('false');
+      expect(seen[0]?.rows).to.be.greaterThan(0).and.lessThan(pageSize);
+      expect(seen[0]?.busy, 'busy while rows are held back').to.equal('true');
+    });
+
     it('shows a loading notice until the first page arrives', async () => {
       const api = await referenceApi();
       const { client, listRequests } = trackingClient();

@@ -6,9 +6,9 @@ import '@jt-users/elements/define';
 import type { JtConfirmDialog, JtUserProfile, JtUserStatusToggle, JtUserTable } from '@jt-users/elements';
 import { demoUserIds } from '@jt-users/reference-api';
 import type { User } from '@jt-users/sdk/schemas';
-import type { BenchPage, ElementKind, RowsTiming } from '../protocol.js';
+import type { BenchPage, ElementKind, InsertTiming, RowsTiming } from '../protocol.js';
 import { createInPageApi, type InPageApi } from './in-page-api.js';
-import { nextPaint, watchRows, whenDom } from './observe.js';
+import { countFrames, nextPaint, watchRows, whenDom } from './observe.js';
 
 let inPage: InPageApi | undefined;
 /** Tables on the page, oldest first; the last one is the one steps act on. */
@@ -139,7 +139,7 @@ const bench: BenchPage = {
     api().api.faults.latencyMs = ms;
   },
 
-  async insertTable(pageSize) {
+  async insertTable(pageSize): Promise<InsertTiming> {
     const element = document.createElement('jt-user-table');
     element.pageSize = pageSize;
     element.client = api().client;
@@ -147,7 +147,11 @@ const bench: BenchPage = {
     const start = performance.now();
     document.body.append(element);
     tables.push(element);
-    return timeRows(element, start);
+    const root = shadowOf(element);
+    const firstPaint = whenDom(root, () => root.querySelector('tbody tr') !== null).then(nextPaint);
+    const whole = await timeRows(element, start);
+    const first = await firstPaint;
+    return { ...whole, firstPaintMs: first - start, firstAfterDataMs: first - api().listAnsweredAt };
   },
 
   removeTable() {
@@ -187,6 +191,7 @@ const bench: BenchPage = {
     await whenDom(dialogRoot, () => dialogRoot.querySelector('dialog')?.open === true);
     const confirm = find<HTMLButtonElement>(dialogRoot, '[part~="confirm-button"]');
 
+    const frames = countFrames();
     const start = performance.now();
     confirm.click();
     const [inTable, inProfile] = await Promise.all([
@@ -202,8 +207,10 @@ const bench: BenchPage = {
         () => profileRoot.querySelector(`[part~="status-badge"][part~="${next}"]`) !== null,
       ),
     ]);
+    // Frames that began before both showed it did not show it; the next one does.
+    const frame = frames.stop() + 1;
     const paint = await nextPaint();
-    return { domMs: Math.max(inTable, inProfile) - start, paintMs: paint - start };
+    return { domMs: Math.max(inTable, inProfile) - start, paintMs: paint - start, frame };
   },
 
   async settle() {

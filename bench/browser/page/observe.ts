@@ -21,21 +21,35 @@ export function whenDom(root: Node, check: () => boolean): Promise<number> {
 }
 
 /**
- * Resolves with the time right after the next frame was rendered: a message posted from a
- * `requestAnimationFrame` callback is delivered only once that frame's style, layout and paint
- * are done.
+ * Resolves with the time right after the next frame was rendered: a task queued from a
+ * `requestAnimationFrame` callback runs only once that frame's style, layout and paint are done.
+ * The task has the highest priority, so work the page queued for after that frame (a table's
+ * remaining rows) does not run first and count against the frame.
  */
 export function nextPaint(): Promise<number> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve(performance.now());
-      };
-      channel.port2.postMessage(undefined);
+      void scheduler.postTask(() => resolve(performance.now()), { priority: 'user-blocking' });
     });
   });
+}
+
+/**
+ * Counts the frames that begin from now on: the `requestAnimationFrame` callbacks that run before
+ * `stop()`. A change made before the next frame's callbacks is in that frame.
+ */
+export function countFrames(): { stop(): number } {
+  let frames = 0;
+  let request = requestAnimationFrame(function tick() {
+    frames++;
+    request = requestAnimationFrame(tick);
+  });
+  return {
+    stop() {
+      cancelAnimationFrame(request);
+      return frames;
+    },
+  };
 }
 
 /** Records which table rows (`<tr>`) of `root` change, between `start()` and `stop()`. */

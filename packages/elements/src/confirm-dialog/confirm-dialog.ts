@@ -118,7 +118,10 @@ export class JtConfirmDialog extends LitElement {
   /** Closes the dialog as if the person chose: `true` confirms, `false` cancels. */
   close(confirmed = false): void {
     const dialog = this.#dialog;
-    if (dialog?.open) dialog.close(confirmed ? 'confirm' : 'cancel');
+    if (!dialog?.open) return;
+    dialog.close(confirmed ? 'confirm' : 'cancel');
+    // Settled now, not on the `close` event a task later, as a button's answer is.
+    this.#finish(confirmed);
   }
 
   override disconnectedCallback(): void {
@@ -137,7 +140,7 @@ export class JtConfirmDialog extends LitElement {
     const strings = stringsFor(resolveLang(this));
     return html`
       <dialog part="dialog" aria-labelledby="heading" aria-describedby="description" @close=${this.#onClose}>
-        <form method="dialog" part="form">
+        <form method="dialog" part="form" @submit=${this.#onSubmit}>
           <h2 id="heading" part="heading">${this.heading}</h2>
           <p id="description" part="description">${this.message}</p>
           <slot></slot>
@@ -158,7 +161,23 @@ export class JtConfirmDialog extends LitElement {
     `;
   }
 
+  /**
+   * A button's answer is settled as the form submits, in the same task as the click, rather than
+   * on `close` (which the browser fires a task later, often after a frame): the change it
+   * confirms then reaches the screen in the very frame that removes the dialog.
+   */
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const answer = (event.submitter as HTMLButtonElement | null)?.value;
+    this.#dialog?.close(answer);
+    this.#finish(answer === 'confirm');
+  };
+
+  /** Escape, and anything else that closes the dialog without a button or `close()`. */
   #onClose = (): void => {
+    // The `close` of an answer settled at once arrives a task later, maybe once the dialog has
+    // opened again for the next question: that one is not answered by it.
+    if (this.#dialog?.open) return;
     this.#finish(this.#dialog?.returnValue === 'confirm');
   };
 

@@ -132,7 +132,22 @@ export abstract class JtElement extends LitElement {
 
   /** The language the element renders in: its own or the closest ancestor's `lang`, else `en`. */
   get locale(): string {
-    return resolveLang(this);
+    return this.#updateLocale ?? resolveLang(this);
+  }
+
+  /**
+   * The language, looked up once per update: rendering asks for it for every row, and each
+   * lookup walks up the tree through every shadow root.
+   */
+  #updateLocale?: string;
+
+  protected override update(changed: PropertyValues): void {
+    this.#updateLocale = resolveLang(this);
+    try {
+      super.update(changed);
+    } finally {
+      this.#updateLocale = undefined;
+    }
   }
 
   /** The strings of {@link JtElement.locale}, including the host's overrides. */

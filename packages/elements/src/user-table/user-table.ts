@@ -12,6 +12,7 @@ import {
   type UserSort,
   type UserStatus,
 } from '@jt-users/sdk';
+import { afterNextPaint } from '../shared/after-paint.js';
 import { JtUserSelectEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
@@ -34,6 +35,12 @@ export type UserStatusFilter = UserStatus | 'all';
 
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
+
+/**
+ * Rows a table renders in its first frame when it appears with a longer page: more than a tall
+ * screen shows. The rest follow in the next frame (see `#rowsToRender`).
+ */
+const FIRST_FRAME_ROWS = 30;
 
 /**
  * The User Management table: every user with name, email, role, status and last login, and an
@@ -143,6 +150,10 @@ export class JtUserTable extends JtElement {
   #searchTimer?: ReturnType<typeof setTimeout>;
   /** What the search field holds; runs ahead of `search` while the debounce waits. */
   #searchDraft = '';
+  /** How many rows the last render put on screen; 0 while a notice stands in for the table. */
+  #rowsRendered = 0;
+  /** Settles once the rows held back from a table's first frame are rendered. */
+  #heldRows?: Promise<void>;
 
   readonly #listTask = new Task(this, {
     task: async ([store, access, search, status, sort, cursor, limit], { signal }) => {
@@ -209,6 +220,16 @@ export class JtUserTable extends JtElement {
     clearTimeout(this.#searchTimer);
   }
 
+  /** Also waits for rows held back from the first frame, so `updateComplete` means every row is there. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#heldRows) {
+      await this.#heldRows;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('search')) this.#searchDraft = this.search;
@@ -268,6 +289,7 @@ export class JtUserTable extends JtElement {
     const s = this.strings;
     const task = this.#listTask;
     if (task.status === TaskStatus.ERROR) {
+      this.#rowsRendered = 0;
       return html`<div part="notice error">
         <p role="alert">${s.listLoadError} ${this.messageFor(task.error)}</p>
         <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>
@@ -276,6 +298,7 @@ export class JtUserTable extends JtElement {
       </div>`;
     }
     const page = this.#page;
+    if (!page || page.items.length === 0) this.#rowsRendered = 0;
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
@@ -285,9 +308,12 @@ export class JtUserTable extends JtElement {
         </p>
         ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
     }
+    const rows = this.#rowsToRender(page.items);
+    // Busy until the answer is complete on screen, held-back rows included.
+    const busy = refreshing || rows.length < page.items.length;
     return html`
       <div part="scroller" class="scroller" role="region" aria-labelledby="caption" tabindex="0">
-        <table part="table" aria-busy=${refreshing ? 'true' : 'false'}>
+        <table part="table" aria-busy=${busy ? 'true' : 'false'}>
           <caption id="caption" class="visually-hidden">
             ${s.tableCaption}
           </caption>
@@ -298,7 +324,7 @@ export class JtUserTable extends JtElement {
             </tr>
           </thead>
           <tbody>
-            ${page.items.map((user) => this.#renderRow(this.store?.get(user.id) ?? user))}
+            ${rows.map((user) => this.#renderRow(this.store?.get(user.id) ?? user))}
           </tbody>
         </table>
       </div>
@@ -321,6 +347,26 @@ export class JtUserTable extends JtElement {
         ${heading} ${sortIcon(direction)}
       </button>
     </th>`;
+  }
+
+  /**
+   * The rows to render now. A table that appears with a long page (the first load, or results
+   * after an empty or failed one) renders a screenful first, so rows are on screen after the
+   * style and layout of those alone, and the rest right after that frame is painted. Later pages
+   * render whole: they fill rows already on screen in place, and holding some back would remove
+   * rows only to create them again a frame later.
+   */
+  #rowsToRender(items: readonly User[]): readonly User[] {
+    const shown =
+      this.#rowsRendered === 0 && items.length > FIRST_FRAME_ROWS ? items.slice(0, FIRST_FRAME_ROWS) : items;
+    if (shown !== items) {
+      this.#heldRows = afterNextPaint().then(() => {
+        this.#heldRows = undefined;
+        this.requestUpdate();
+      });
+    }
+    this.#rowsRendered = shown.length;
+    return shown;
   }
 
   /**
