@@ -57,11 +57,14 @@ function firstRowsTarget(results: BenchResults): TargetCheck {
   if (isFailed(results.firstRows)) return { name, goal, ...NOT_MEASURED };
   const at200 = results.firstRows.find((entry) => entry.pageSize === 200);
   if (!at200) return { name, goal, ...NOT_MEASURED };
-  const worst = Math.max(at200.cold.afterDataMs.p95, at200.warm.afterDataMs.p95);
+  // The first rows are the screenful a table paints first; the whole page follows a frame later.
+  const worst = Math.max(at200.cold.firstAfterDataMs.p95, at200.warm.firstAfterDataMs.p95);
   return {
     name,
     goal,
-    measured: `p95 cold ${ms(at200.cold.afterDataMs.p95)}, warm ${ms(at200.warm.afterDataMs.p95)}`,
+    measured:
+      `p95 cold ${ms(at200.cold.firstAfterDataMs.p95)}, warm ${ms(at200.warm.firstAfterDataMs.p95)}` +
+      ` (all 200 rows: cold ${ms(at200.cold.afterDataMs.p95)}, warm ${ms(at200.warm.afterDataMs.p95)})`,
     met: worst < 50,
   };
 }
