@@ -202,7 +202,7 @@ function rerenderSection(results: BenchResults): string {
       `One status change, ${statusChange.rows}-row table`,
       String(statusChange.totalMs.n),
       mp(statusChange.totalMs, 2),
-      `store ${mp(statusChange.storeMs, 2)}, table render ${mp(statusChange.renderMs, 2)}; rows touched: ${statusChange.maxRowsTouched}`,
+      `the table's re-render ${mp(statusChange.updateMs, 2)}; the store ${mp(statusChange.storeMs, 2)}, then the re-render and the SDK's request up to \`fetch\` ${mp(statusChange.followUpMs, 2)}; rows touched: ${statusChange.maxRowsTouched}`,
     ],
     [
       `Typing "${search.query}", per keystroke`,

@@ -54,8 +54,14 @@ export interface RerenderTiming {
    * request to the SDK (which checks the arguments and builds the request).
    */
   storeMs: number;
-  /** The table's re-render that follows, until its `updateComplete`. */
-  renderMs: number;
+  /**
+   * What follows in the same burst of script, until the table's `updateComplete`: the table's
+   * update, and the SDK preparing the request up to the `fetch` call, in whichever order the
+   * microtasks run.
+   */
+  followUpMs: number;
+  /** The table's re-render alone: Lit's update of the element (render and DOM changes). */
+  updateMs: number;
   /** Table rows whose DOM changed; 1 means only the changed row re-rendered. */
   rowsTouched: number;
 }
