@@ -48,10 +48,10 @@ function rowIds(element: JtUserTable): string[] {
  * total, by wrapping the instance's `update` for that while.
  */
 function timeUpdates(element: JtUserTable): { stop(): number } {
-  const instance = element as unknown as { update(changed: unknown): void };
+  const instance = element as unknown as { update: (this: JtUserTable, changed: unknown) => void };
   const update = instance.update;
   let total = 0;
-  instance.update = function (this: unknown, changed: unknown) {
+  instance.update = function (this: JtUserTable, changed: unknown) {
     const started = performance.now();
     try {
       update.call(this, changed);
