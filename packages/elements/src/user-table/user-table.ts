@@ -61,6 +61,10 @@ const FIRST_FRAME_ROWS = 30;
  * whose status changes stays in the list even when the status filter no longer matches; the
  * next search, filter, sort or page shows the server's view.
  *
+ * A table that appears with a page longer than a screenful renders the first rows at once and
+ * the rest in the following frame; the table is `aria-busy` until every row is there, and
+ * `updateComplete` waits for them.
+ *
  * @tag jt-user-table
  * @summary Table of users with search, status filter, sorting, paging and an activate/deactivate action.
  *
