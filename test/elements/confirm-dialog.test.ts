@@ -149,17 +149,37 @@ describe('<jt-confirm-dialog>', () => {
     const { dialog } = await setup();
     const first = dialog.show();
     await dialog.updateComplete;
+    const lateClose = oneEvent(nativeDialog(dialog), 'close');
     cancelButton(dialog).click();
     expect(await first).to.equal(false);
     // Opened again before the browser delivered the first answer's `close` event.
     let secondAnswered = false;
     const second = dialog.show().then((confirmed) => ((secondAnswered = true), confirmed));
+    await lateClose;
     await dialog.updateComplete;
-    await aTimeout(50);
     expect(secondAnswered).to.equal(false);
     expect(nativeDialog(dialog).open).to.equal(true);
     confirmButton(dialog).click();
     expect(await second).to.equal(true);
+  });
+
+  it('answers at once on close(), and does not open when closed before it did', async () => {
+    const { dialog } = await setup();
+    void dialog.show();
+    await dialog.updateComplete;
+    const events: string[] = [];
+    dialog.addEventListener('jt-confirm', () => events.push('jt-confirm'));
+    dialog.close(true);
+    expect(events).to.deep.equal(['jt-confirm']);
+    expect(nativeDialog(dialog).open).to.equal(false);
+
+    // close() while show() still renders: answered, and never on screen.
+    const early = dialog.show();
+    dialog.close(false);
+    expect(await early).to.equal(false);
+    await aTimeout(0);
+    expect(nativeDialog(dialog).open).to.equal(false);
+    expect(dialog.isOpen).to.equal(false);
   });
 
   it('returns focus to the opener it was given', async () => {

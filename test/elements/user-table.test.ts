@@ -146,6 +146,29 @@ async function reloaded(el: JtUserTable, listRequests: () => SentRequest[], befo
   await loaded(el);
 }
 
+/**
+ * Records, at every change of the table's DOM that leaves rows on screen, how many rows there are
+ * and the table's `aria-busy`, until `stop()`.
+ */
+function watchRowStates(el: JtUserTable) {
+  const root = el.shadowRoot!;
+  const states: Array<{ rows: number; busy: string | null | undefined }> = [];
+  const record = () => {
+    const count = rows(el).length;
+    if (count > 0) states.push({ rows: count, busy: root.querySelector('table')?.getAttribute('aria-busy') });
+  };
+  const observer = new MutationObserver(record);
+  observer.observe(root, { subtree: true, childList: true, attributes: true });
+  return {
+    states,
+    stop() {
+      if (observer.takeRecords().length > 0) record();
+      observer.disconnect();
+      return states;
+    },
+  };
+}
+
 /** What the server itself answers for a query (first page), for comparing with the screen. */
 function serverIds(api: ReferenceApi, query: UserQuery): string[] {
   return api.store.list(query).items.map((user) => user.id);
@@ -365,26 +388,33 @@ describe('<jt-user-table>', () => {
       const { client } = trackingClient();
       const pageSize = Math.min(api.store.size, 50);
       const el = await renderTable(client, { pageSize });
-      const root = el.shadowRoot!;
-      // Every state the rows pass through on the way to the page, as the DOM holds it.
-      const seen: Array<{ rows: number; busy: string | null | undefined }> = [];
-      const firstRows = new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          const count = rows(el).length;
-          if (count === 0) return;
-          seen.push({ rows: count, busy: root.querySelector('table')?.getAttribute('aria-busy') });
-          if (count === pageSize) observer.disconnect();
-          resolve();
-        });
-        observer.observe(root, { subtree: true, childList: true, attributes: true });
-      });
-      await firstRows;
+      const watch = watchRowStates(el);
+      await waitUntil(() => rows(el).length > 0, 'first rows', { interval: 1 });
       // updateComplete waits for the rows held back from the first frame.
       await el.updateComplete;
+      const states = watch.stop();
       expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'name', limit: pageSize }));
-      expect(root.querySelector('table')?.getAttribute('aria-busy')).to.equal('false');
-      expect(seen[0]?.rows).to.be.greaterThan(0).and.lessThan(pageSize);
-      expect(seen[0]?.busy, 'busy while rows are held back').to.equal('true');
+      expect(states[0]?.rows).to.be.greaterThan(0).and.lessThan(pageSize);
+      expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
+      expect(states.at(-1)).to.deep.equal({ rows: pageSize, busy: 'false' });
+    });
+
+    it('adds rows a screenful at a time when a larger page size needs many more', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      const watch = watchRowStates(el);
+      const before = listRequests().length;
+      el.pageSize = api.store.size;
+      await reloaded(el, listRequests, before);
+      await el.updateComplete;
+      const states = watch.stop();
+      expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'name', limit: api.store.size }));
+      const partial = states.filter((state) => state.rows > 10 && state.rows < api.store.size);
+      expect(partial, 'some rows held back for a frame').to.not.be.empty;
+      expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
+      expect(states.at(-1)).to.deep.equal({ rows: api.store.size, busy: 'false' });
     });
 
     it('shows a loading notice until the first page arrives', async () => {

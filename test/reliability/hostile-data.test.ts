@@ -168,6 +168,8 @@ describe('hostile data', function () {
     wrapper.style.setProperty('width', '960px');
     const table = wrapper.querySelector('jt-user-table')!;
     await eventually(() => shadow(table).querySelector(`[data-user-id="${users[0]!.id}"]`));
+    // A long page shows its first rows a frame before the rest; updateComplete waits for them all.
+    await table.updateComplete;
 
     for (const user of users) {
       const row = part<HTMLTableRowElement>(table, `[part~="row"][data-user-id="${user.id}"]`);

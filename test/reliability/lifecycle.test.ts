@@ -146,6 +146,8 @@ describe('lifecycle: removed elements abort their requests, report nothing and k
       table.remove();
       parent.append(table);
       await eventually(() => inShadow(table, '[part~="row"]'), 'the table did not load again');
+      // Its first rows come a frame before the rest; updateComplete waits for them all.
+      await table.updateComplete;
       const server = context.api.store
         .list({ sort: table.sort, limit: table.pageSize })
         .items.map((user) => user.id);

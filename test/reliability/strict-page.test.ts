@@ -113,6 +113,7 @@ describe('a strict page (no inline script or style, no eval)', function () {
       const table = page.document.querySelector<JtUserTable>('jt-user-table')!;
       const profile = page.document.querySelector<JtUserProfile>('jt-user-profile')!;
       await eventually(() => shadow(table).querySelector('[part~="row"]'), 'the table did not load');
+      await table.updateComplete;
       const loaded = page.window.performance
         .getEntriesByType('resource')
         .map((entry) => new URL(entry.name).pathname);

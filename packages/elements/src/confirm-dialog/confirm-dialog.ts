@@ -82,6 +82,8 @@ export class JtConfirmDialog extends LitElement {
 
   #answer?: Promise<boolean>;
   #settle?: (confirmed: boolean) => void;
+  /** Whether the pending question is on screen: a `close` event answers only a question shown. */
+  #shown = false;
   #opener: HTMLElement | null = null;
 
   /** The rendered `<dialog>`; `null` before the first render. */
@@ -107,19 +109,24 @@ export class JtConfirmDialog extends LitElement {
     this.#answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
     const answer = this.#answer;
     await this.updateComplete;
+    // Answered while it rendered (`close()`, or removed from the page): nothing left to ask.
+    if (this.#answer !== answer) return answer;
     const dialog = this.#dialog!;
     dialog.returnValue = '';
     dialog.showModal();
+    this.#shown = true;
     const firstFocus = this.tone === 'danger' ? 'cancel-button' : 'confirm-button';
     dialog.querySelector<HTMLButtonElement>(`[part~="${firstFocus}"]`)?.focus();
     return answer;
   }
 
-  /** Closes the dialog as if the person chose: `true` confirms, `false` cancels. */
+  /**
+   * Closes the dialog as if the person chose: `true` confirms, `false` cancels. Also answers a
+   * `show()` still rendering, which then does not open.
+   */
   close(confirmed = false): void {
-    const dialog = this.#dialog;
-    if (!dialog?.open) return;
-    dialog.close(confirmed ? 'confirm' : 'cancel');
+    if (!this.#settle) return;
+    this.#dialog?.close(confirmed ? 'confirm' : 'cancel');
     // Settled now, not on the `close` event a task later, as a button's answer is.
     this.#finish(confirmed);
   }
@@ -175,9 +182,9 @@ export class JtConfirmDialog extends LitElement {
 
   /** Escape, and anything else that closes the dialog without a button or `close()`. */
   #onClose = (): void => {
-    // The `close` of an answer settled at once arrives a task later, maybe once the dialog has
-    // opened again for the next question: that one is not answered by it.
-    if (this.#dialog?.open) return;
+    // The `close` of an answer settled at once arrives a task later, maybe once the next question
+    // is waiting to open or already open: that one is not answered by it.
+    if (!this.#shown || this.#dialog?.open) return;
     this.#finish(this.#dialog?.returnValue === 'confirm');
   };
 
@@ -187,6 +194,7 @@ export class JtConfirmDialog extends LitElement {
     const opener = this.#opener;
     this.#settle = undefined;
     this.#answer = undefined;
+    this.#shown = false;
     this.#opener = null;
     const dialog = this.#dialog;
     if (dialog?.open) dialog.close();

@@ -44,10 +44,10 @@ export type UserStatusFilter = UserStatus | 'all';
 const SEARCH_DEBOUNCE_MS = 250;
 
 /**
- * Rows a table renders in its first frame when it appears with a longer page: more than a tall
+ * Rows a table creates in one frame at most, beyond those already on screen: more than a tall
  * screen shows. The rest follow in the next frame (see `#rowsToRender`).
  */
-const FIRST_FRAME_ROWS = 30;
+const NEW_ROWS_PER_FRAME = 30;
 
 /**
  * The User Management table: every user with name, email, role, status and last login, and an
@@ -163,7 +163,9 @@ export class JtUserTable extends JtElement {
   #searchDraft = '';
   /** How many rows the last render put on screen; 0 while a notice stands in for the table. */
   #rowsRendered = 0;
-  /** Settles once the rows held back from a table's first frame are rendered. */
+  /** While rows are held back: how many rows renders show until the next frame is painted. */
+  #rowLimit?: number;
+  /** Settles once the next frame is painted, while rows are held back; they render right after. */
   #heldRows?: Promise<void>;
 
   readonly #listTask = new Task(this, {
@@ -256,7 +258,10 @@ export class JtUserTable extends JtElement {
 
   protected override render() {
     const gate = this.renderAccessGate();
-    if (gate !== nothing) return gate;
+    if (gate !== nothing) {
+      this.#rowsRendered = 0;
+      return gate;
+    }
     return html`
       <div part="base">${this.#renderToolbar()} ${this.#renderBody()}</div>
       ${this.#changes.renderDialog()}
@@ -361,21 +366,25 @@ export class JtUserTable extends JtElement {
   }
 
   /**
-   * The rows to render now. A table that appears with a long page (the first load, or results
-   * after an empty or failed one) renders a screenful first, so rows are on screen after the
-   * style and layout of those alone, and the rest right after that frame is painted. Later pages
-   * render whole: they fill rows already on screen in place, and holding some back would remove
-   * rows only to create them again a frame later.
+   * The rows to render now. When a page needs many more rows than are on screen (a table that
+   * appears, results after an empty or failed answer, a larger page size), a screenful more is
+   * rendered first, so rows are on screen after the style and layout of those alone, and the
+   * rest right after that frame is painted. A page that fills rows already on screen renders
+   * whole: those rows are updated in place, and holding some back would remove rows only to
+   * create them again a frame later.
    */
   #rowsToRender(items: readonly User[]): readonly User[] {
-    const shown =
-      this.#rowsRendered === 0 && items.length > FIRST_FRAME_ROWS ? items.slice(0, FIRST_FRAME_ROWS) : items;
-    if (shown !== items) {
+    const limit = this.#rowsRendered + NEW_ROWS_PER_FRAME;
+    if (!this.#heldRows && items.length > limit) {
+      this.#rowLimit = limit;
       this.#heldRows = afterNextPaint().then(() => {
         this.#heldRows = undefined;
+        this.#rowLimit = undefined;
         this.requestUpdate();
       });
     }
+    // Renders before that frame (a change in the store, a new answer) keep to the same limit.
+    const shown = this.#rowLimit !== undefined ? items.slice(0, this.#rowLimit) : items;
     this.#rowsRendered = shown.length;
     return shown;
   }
