@@ -163,6 +163,8 @@ export class JtUserTable extends JtElement {
   #searchDraft = '';
   /** How many rows the last render put on screen; 0 while a notice stands in for the table. */
   #rowsRendered = 0;
+  /** The answer whose rows were last rendered. */
+  #rowsPage?: UserPage;
   /** While rows are held back: how many rows renders show until the next frame is painted. */
   #rowLimit?: number;
   /** Settles once the next frame is painted, while rows are held back; they render right after. */
@@ -324,7 +326,7 @@ export class JtUserTable extends JtElement {
         </p>
         ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
     }
-    const rows = this.#rowsToRender(page.items);
+    const rows = this.#rowsToRender(page);
     // Busy until the answer is complete on screen, held-back rows included.
     const busy = refreshing || rows.length < page.items.length;
     return html`
@@ -373,15 +375,20 @@ export class JtUserTable extends JtElement {
    * whole: those rows are updated in place, and holding some back would remove rows only to
    * create them again a frame later.
    */
-  #rowsToRender(items: readonly User[]): readonly User[] {
-    const limit = this.#rowsRendered + NEW_ROWS_PER_FRAME;
-    if (!this.#heldRows && items.length > limit) {
-      this.#rowLimit = limit;
-      this.#heldRows = afterNextPaint().then(() => {
-        this.#heldRows = undefined;
-        this.#rowLimit = undefined;
-        this.requestUpdate();
-      });
+  #rowsToRender(page: UserPage): readonly User[] {
+    const items = page.items;
+    // Decided once per answer: renders of the same page after the paint show every row.
+    if (page !== this.#rowsPage) {
+      this.#rowsPage = page;
+      const limit = this.#rowsRendered + NEW_ROWS_PER_FRAME;
+      if (!this.#heldRows && items.length > limit) {
+        this.#rowLimit = limit;
+        this.#heldRows = afterNextPaint().then(() => {
+          this.#heldRows = undefined;
+          this.#rowLimit = undefined;
+          this.requestUpdate();
+        });
+      }
     }
     // Renders before that frame (a change in the store, a new answer) keep to the same limit.
     const shown = this.#rowLimit !== undefined ? items.slice(0, this.#rowLimit) : items;
