@@ -235,7 +235,7 @@ export class JtUserTable extends JtElement {
     clearTimeout(this.#searchTimer);
   }
 
-  /** Also waits for rows held back from the first frame, so `updateComplete` means every row is there. */
+  /** Also waits for rows held back for a frame, so `updateComplete` means every row is there. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
     while (this.#heldRows) {
@@ -400,9 +400,9 @@ export class JtUserTable extends JtElement {
    * The rows, each under a `guard` that skips its template entirely unless something it shows
    * changed, so a status change re-renders only that user's row. What every row shares is looked
    * up once here rather than once per row (each lookup walks getters; with hundreds of rows they
-   * added up to a fifth of an update). Rows are not keyed by user: a new page, search or sort order fills the rows already
-   * on screen in place instead of moving or replacing them, which is cheaper, and every row's
-   * state (pending, error) is looked up by user id anyway.
+   * added up to a fifth of an update). Rows are not keyed by user: a new page, search or sort
+   * order fills the rows already on screen in place instead of moving or replacing them, which is
+   * cheaper, and every row's state (pending, error) is looked up by user id anyway.
    */
   #renderRows(listed: readonly User[]): unknown[] {
     const store = this.store;
