@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { JtCancelEvent, JtConfirmEvent } from '../shared/events.js';
-import { resolveLang, stringsFor, stringsLoading } from '../shared/i18n/localize.js';
+import { afterStringsLoad, resolveLang, stringsFor } from '../shared/i18n/localize.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
 
@@ -125,8 +125,6 @@ export class JtConfirmDialog extends LitElement {
    * `show()` still rendering, which then does not open.
    */
   close(confirmed = false): void {
-    if (!this.#settle) return;
-    this.#dialog?.close(confirmed ? 'confirm' : 'cancel');
     // Settled now, not on the `close` event a task later, as a button's answer is.
     this.#finish(confirmed);
   }
@@ -139,8 +137,7 @@ export class JtConfirmDialog extends LitElement {
 
   /** Holds an update while the strings of the dialog's language load, as the other elements do. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = stringsLoading(resolveLang(this));
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return afterStringsLoad(resolveLang(this), () => super.scheduleUpdate());
   }
 
   protected override render(): TemplateResult {
@@ -175,9 +172,7 @@ export class JtConfirmDialog extends LitElement {
    */
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    const answer = (event.submitter as HTMLButtonElement | null)?.value;
-    this.#dialog?.close(answer);
-    this.#finish(answer === 'confirm');
+    this.#finish((event.submitter as HTMLButtonElement | null)?.value === 'confirm');
   };
 
   /** Escape, and anything else that closes the dialog without a button or `close()`. */
@@ -188,6 +183,7 @@ export class JtConfirmDialog extends LitElement {
     this.#finish(this.#dialog?.returnValue === 'confirm');
   };
 
+  /** Settles the pending question, if any: closes the dialog with the answer, gives focus back, tells. */
   #finish(confirmed: boolean): void {
     const settle = this.#settle;
     if (!settle) return;
@@ -196,8 +192,7 @@ export class JtConfirmDialog extends LitElement {
     this.#answer = undefined;
     this.#shown = false;
     this.#opener = null;
-    const dialog = this.#dialog;
-    if (dialog?.open) dialog.close();
+    this.#dialog?.close(confirmed ? 'confirm' : 'cancel');
     if (opener?.isConnected) opener.focus();
     this.dispatchEvent(confirmed ? new JtConfirmEvent({ opener }) : new JtCancelEvent({ opener }));
     settle(confirmed);

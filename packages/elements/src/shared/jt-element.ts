@@ -16,7 +16,7 @@ import {
 } from 'lit';
 import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
-import { onLocaleChange, resolveLang, stringsFor, stringsLoading, type Strings } from './i18n/localize.js';
+import { afterStringsLoad, onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
@@ -203,8 +203,7 @@ export abstract class JtElement extends LitElement {
    * in the right language.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = stringsLoading(this.locale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    return afterStringsLoad(this.locale, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -161,14 +161,13 @@ export class JtUserTable extends JtElement {
   #searchTimer?: ReturnType<typeof setTimeout>;
   /** What the search field holds; runs ahead of `search` while the debounce waits. */
   #searchDraft = '';
-  /** How many rows the last render put on screen; 0 while a notice stands in for the table. */
-  #rowsRendered = 0;
   /** The answer whose rows were last rendered. */
   #rowsPage?: UserPage;
-  /** While rows are held back: how many rows renders show until the next frame is painted. */
-  #rowLimit?: number;
-  /** Settles once the next frame is painted, while rows are held back; they render right after. */
-  #heldRows?: Promise<void>;
+  /**
+   * While rows are held back: how many rows renders show, until `painted` settles (once the next
+   * frame is painted); the rest render right after.
+   */
+  #held?: { limit: number; painted: Promise<void> };
 
   readonly #listTask = new Task(this, {
     task: async ([store, access, search, status, sort, cursor, limit], { signal }) => {
@@ -238,8 +237,8 @@ export class JtUserTable extends JtElement {
   /** Also waits for rows held back for a frame, so `updateComplete` means every row is there. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.#heldRows) {
-      await this.#heldRows;
+    while (this.#held) {
+      await this.#held.painted;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -260,10 +259,7 @@ export class JtUserTable extends JtElement {
 
   protected override render() {
     const gate = this.renderAccessGate();
-    if (gate !== nothing) {
-      this.#rowsRendered = 0;
-      return gate;
-    }
+    if (gate !== nothing) return gate;
     return html`
       <div part="base">${this.#renderToolbar()} ${this.#renderBody()}</div>
       ${this.#changes.renderDialog()}
@@ -307,7 +303,6 @@ export class JtUserTable extends JtElement {
     const s = this.strings;
     const task = this.#listTask;
     if (task.status === TaskStatus.ERROR) {
-      this.#rowsRendered = 0;
       return html`<div part="notice error">
         <p role="alert">${s.listLoadError} ${this.messageFor(task.error)}</p>
         <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>
@@ -316,7 +311,6 @@ export class JtUserTable extends JtElement {
       </div>`;
     }
     const page = this.#page;
-    if (!page || page.items.length === 0) this.#rowsRendered = 0;
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
@@ -380,20 +374,21 @@ export class JtUserTable extends JtElement {
     // Decided once per answer: renders of the same page after the paint show every row.
     if (page !== this.#rowsPage) {
       this.#rowsPage = page;
-      const limit = this.#rowsRendered + NEW_ROWS_PER_FRAME;
-      if (!this.#heldRows && items.length > limit) {
-        this.#rowLimit = limit;
-        this.#heldRows = afterNextPaint().then(() => {
-          this.#heldRows = undefined;
-          this.#rowLimit = undefined;
-          this.requestUpdate();
-        });
+      // Rows the last render left on screen: none when a notice stood in for the table.
+      const onScreen = this.renderRoot.querySelector('tbody')?.rows.length ?? 0;
+      const limit = onScreen + NEW_ROWS_PER_FRAME;
+      if (!this.#held && items.length > limit) {
+        this.#held = {
+          limit,
+          painted: afterNextPaint().then(() => {
+            this.#held = undefined;
+            this.requestUpdate();
+          }),
+        };
       }
     }
     // Renders before that frame (a change in the store, a new answer) keep to the same limit.
-    const shown = this.#rowLimit !== undefined ? items.slice(0, this.#rowLimit) : items;
-    this.#rowsRendered = shown.length;
-    return shown;
+    return this.#held ? items.slice(0, this.#held.limit) : items;
   }
 
   /**

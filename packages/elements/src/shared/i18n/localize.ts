@@ -76,7 +76,6 @@ export async function loadStrings(lang: string): Promise<Strings> {
 /**
  * The load of the shipped table of `lang` while it is on its way, started here on first use;
  * `undefined` when there is nothing to wait for (loaded, failed, or not a shipped language).
- * Elements hold their updates on it, so they never show a moment of the wrong language.
  */
 export function stringsLoading(lang: string): Promise<void> | undefined {
   const base = primary(lang);
@@ -92,6 +91,16 @@ export function stringsLoading(lang: string): Promise<void> | undefined {
     loads.set(base, load);
   }
   return load;
+}
+
+/**
+ * Runs `update` once the strings of `lang` are in: at once, or when its shipped table has loaded.
+ * Elements schedule their updates through it, so they never show a moment of the wrong language
+ * and `updateComplete` resolves in the right one.
+ */
+export function afterStringsLoad<T>(lang: string, update: () => T): T | Promise<T> {
+  const loading = stringsLoading(lang);
+  return loading ? loading.then(update) : update();
 }
 
 function settleLoad(base: string, table: Strings): void {
