@@ -152,6 +152,21 @@ describe('<jt-user-status-toggle>', () => {
       await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'retry did not load');
     });
 
+    it('says that a user does not exist (404), without a Retry that could not help', async () => {
+      const errors = count('jt-error');
+      const { el } = await mount({ id: 'usr_nobody' });
+      await eventually(() => el.shadowRoot?.querySelector('[part~="not-found"]'), 'no not-found message');
+      expect(part(el, '[part~="not-found"]').textContent).to.equal(
+        'There is no user with this ID. Check the link that led here.',
+      );
+      expect(el.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+      expect(
+        errors.events.map((event) => [(event as JtErrorEvent).error.code, (event as JtErrorEvent).operation]),
+      ).to.deep.equal([['not_found', 'load']]);
+      await expect(el).to.be.accessible();
+    });
+
     it('renders a hostile name as text', async () => {
       const api = await referenceApi();
       const hostile = '<img src=x onerror=alert(1)>';

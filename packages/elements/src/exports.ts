@@ -11,6 +11,7 @@ export { JtUserTable, type UserStatusFilter } from './user-table/user-table.js';
 export { JtUserProfile } from './user-profile/user-profile.js';
 
 export { JtElement, type AccessState } from './shared/jt-element.js';
+export { JtUserElement } from './shared/user-element.js';
 export { UsersStore, type UsersStoreListener, type UserMutation } from './shared/users-store.js';
 export { clientForApiBase, resolveClient } from './shared/client-config.js';
 export { UserChangeController, type ChangeOutcome } from './shared/user-change-controller.js';

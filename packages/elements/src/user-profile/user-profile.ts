@@ -1,11 +1,8 @@
-import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { USER_ROLES, isUsersApiError, type User, type UserRole } from '@jt-users/sdk';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
-import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
-import { UserChangeController } from '../shared/user-change-controller.js';
-import { createUserLoadTask, shownUserId } from '../shared/user-load-task.js';
+import { JtUserElement } from '../shared/user-element.js';
 import { JtUserStatusToggle } from '../user-status-toggle/user-status-toggle.js';
 import { userProfileStyles } from './user-profile.styles.js';
 
@@ -86,33 +83,15 @@ const TOGGLE_PARTS = [
  * @cssprop --jt-space-4 - Padding of the sections (with the other `--jt-space-*` steps).
  * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
  */
-export class JtUserProfile extends JtElement {
+export class JtUserProfile extends JtUserElement {
   static override styles = [themeStyles, buttonStyles, userProfileStyles];
 
   static override properties: PropertyDeclarations = {
-    userId: { attribute: 'user-id' },
-    user: { attribute: false },
     chosenRole: { state: true },
   };
 
-  /** The id of the user to load and show. Ignored when `user` is set. */
-  declare userId?: string;
-
-  /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
-  declare user?: User;
-
   /** The role chosen in the select and not applied yet; `undefined` shows the user's role. */
   declare private chosenRole?: UserRole;
-
-  readonly #changes = new UserChangeController(this);
-  #shownId?: string;
-
-  readonly #loadTask = createUserLoadTask(this);
-
-  /** The id of the user shown: from `user`, else `user-id`. */
-  get #id(): string | undefined {
-    return shownUserId(this);
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -120,52 +99,13 @@ export class JtUserProfile extends JtElement {
     if (!customElements.get(TOGGLE_TAG)) customElements.define(TOGGLE_TAG, JtUserStatusToggle);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('user') && this.user) this.store?.put(this.user);
-    // A message and an unapplied choice belong to the user they were about.
-    if (this.#id !== this.#shownId) {
-      if (this.#shownId !== undefined) this.#changes.clearErrors();
-      this.chosenRole = undefined;
-      this.#shownId = this.#id;
-    }
-  }
-
-  protected override storeChanged(ids: ReadonlySet<string>): void {
-    const id = this.#id;
-    if (id !== undefined && ids.has(id)) this.requestUpdate();
+  /** An unapplied choice belongs to the user it was about. */
+  protected override shownUserChanged(): void {
+    this.chosenRole = undefined;
   }
 
   protected override render() {
-    return html`<slot name="header"></slot>${this.#renderContent()}`;
-  }
-
-  #renderContent(): TemplateResult | typeof nothing {
-    const gate = this.renderAccessGate();
-    if (gate !== nothing) return gate;
-    const s = this.strings;
-    const id = this.#id;
-    if (id === undefined) return html`<p part="notice">${s.profileNoUser}</p>`;
-
-    if (this.#loadTask.status === TaskStatus.ERROR) return this.#renderLoadError(this.#loadTask.error);
-    // Read from the shared cache on every render: changes made elsewhere show here at once.
-    const user = this.store?.get(id) ?? this.user;
-    if (user) return this.#renderUser(user);
-    return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
-  }
-
-  #renderLoadError(error: unknown): TemplateResult {
-    const s = this.strings;
-    // A malformed id (`invalid_argument`: nothing was sent) can name no user either.
-    if (isUsersApiError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) {
-      return html`<p part="notice not-found" role="alert">${s.profileNotFound}</p>`;
-    }
-    return html`<div part="notice error">
-      <p part="message" role="alert">${s.userLoadError} ${this.messageFor(error)}</p>
-      <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>
-        ${s.retry}
-      </button>
-    </div>`;
+    return html`<slot name="header"></slot>${this.renderWithUser((user) => this.#renderUser(user))}`;
   }
 
   #renderUser(user: User): TemplateResult {
@@ -173,7 +113,7 @@ export class JtUserProfile extends JtElement {
       <div part="base">
         ${this.#renderProfile(user)} ${this.#renderRoles(user)} ${this.#renderExtraSettings(user)}
       </div>
-      ${this.#changes.renderDialog()}
+      ${this.changes.renderDialog()}
     `;
   }
 
@@ -216,8 +156,8 @@ export class JtUserProfile extends JtElement {
   #renderRoles(user: User): TemplateResult {
     const s = this.strings;
     const chosen = this.chosenRole ?? user.role;
-    const pending = this.#changes.isPending(user.id, 'role');
-    const error = this.#changes.errorFor(user.id, 'role');
+    const pending = this.changes.isPending(user.id, 'role');
+    const error = this.changes.errorFor(user.id, 'role');
     const unavailable = pending || chosen === user.role;
     return html`
       <section part="section roles-section" aria-labelledby="roles-heading">
@@ -281,10 +221,11 @@ export class JtUserProfile extends JtElement {
     const button = event.submitter ?? (event.currentTarget as HTMLFormElement).querySelector('button');
     const target = this.chosenRole;
     if (!target || target === user.role || button?.getAttribute('aria-disabled') === 'true') return;
-    const outcome = await this.#changes.changeRole(user, target, button);
+    const outcome = await this.changes.changeRole(user, target, button);
     // After an answer from the server the select shows the user's role again: the new one, or
     // the old one after a rollback. A cancelled choice stays, ready to be applied.
-    if ((outcome === 'changed' || outcome === 'failed') && this.#id === user.id) this.chosenRole = undefined;
+    if ((outcome === 'changed' || outcome === 'failed') && this.shownUserId === user.id)
+      this.chosenRole = undefined;
   }
 }
 

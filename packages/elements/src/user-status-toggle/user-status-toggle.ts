@@ -1,9 +1,7 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { User } from '@jt-users/sdk';
-import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
-import { UserChangeController } from '../shared/user-change-controller.js';
-import { createUserLoadTask, shownUserId } from '../shared/user-load-task.js';
+import { JtUserElement } from '../shared/user-element.js';
 import { userStatusToggleStyles } from './user-status-toggle.styles.js';
 
 /**
@@ -27,8 +25,8 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
  * @csspart label - The visible status text inside the switch ("Active" / "Inactive").
  * @csspart pending - "Saving…", while the server has not answered.
  * @csspart hint - Why the switch is disabled (the signed-in Admin's own account).
- * @csspart message - The error message after a failed change (`role="alert"`).
- * @csspart notice - Loading, access and configuration notices.
+ * @csspart message - The error message after a failed change or load (`role="alert"`).
+ * @csspart notice - Loading, not found, error, access and configuration notices (also `loading`, `not-found`, `error`, `access-denied`).
  * @csspart retry-button - Retry after a failed load.
  * @csspart dialog - The confirm dialog (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
  *
@@ -40,72 +38,19 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
  * @cssprop --jt-switch-height - Height of the track.
  * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
  */
-export class JtUserStatusToggle extends JtElement {
+export class JtUserStatusToggle extends JtUserElement {
   static override styles = [themeStyles, buttonStyles, userStatusToggleStyles];
 
-  static override properties: PropertyDeclarations = {
-    userId: { attribute: 'user-id' },
-    user: { attribute: false },
-  };
-
-  /** The id of the user to load and show. Ignored when `user` is set. */
-  declare userId?: string;
-
-  /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
-  declare user?: User;
-
-  readonly #changes: UserChangeController = new UserChangeController(this);
-  #shownId?: string;
-
-  readonly #loadTask = createUserLoadTask(this);
-
-  /** The id of the user shown: from `user`, else `user-id`. */
-  get #id(): string | undefined {
-    return shownUserId(this);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('user') && this.user) this.store?.put(this.user);
-    // A message belongs to the user it was about; another user starts clean.
-    if (this.#id !== this.#shownId) {
-      if (this.#shownId !== undefined) this.#changes.clearErrors();
-      this.#shownId = this.#id;
-    }
-  }
-
-  protected override storeChanged(ids: ReadonlySet<string>): void {
-    const id = this.#id;
-    if (id !== undefined && ids.has(id)) this.requestUpdate();
-  }
-
-  protected override render(): TemplateResult | undefined {
-    const gate = this.renderAccessGate();
-    if (gate !== nothing) return gate;
-    const id = this.#id;
-    const user = id === undefined ? undefined : (this.store?.get(id) ?? this.user);
-    if (user) return this.#renderSwitch(user);
-    return this.#loadTask.render({
-      // No user to show yet: say so rather than render an empty box.
-      initial: () =>
-        id === undefined ? html`<p part="notice">${this.strings.profileNoUser}</p>` : undefined,
-      pending: () => html`<p part="notice loading" aria-busy="true">${this.strings.loading}</p>`,
-      error: (error) =>
-        html`<div part="notice error">
-          <p part="message" role="alert">${this.strings.userLoadError} ${this.messageFor(error)}</p>
-          <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>
-            ${this.strings.retry}
-          </button>
-        </div>`,
-    });
+  protected override render(): TemplateResult | typeof nothing {
+    return this.renderWithUser((user) => this.#renderSwitch(user));
   }
 
   #renderSwitch(user: User) {
     const s = this.strings;
     const active = user.status === 'active';
-    const pending = this.#changes.isPending(user.id, 'status');
+    const pending = this.changes.isPending(user.id, 'status');
     const self = active && this.isSelf(user);
-    const error = this.#changes.errorFor(user.id, 'status');
+    const error = this.changes.errorFor(user.id, 'status');
     const describedBy = [self ? 'hint' : '', error ? 'message' : ''].filter(Boolean).join(' ');
     return html`
       <div part="base">
@@ -127,14 +72,14 @@ export class JtUserStatusToggle extends JtElement {
         ${self ? html`<p part="hint" id="hint">${s.selfDeactivationHint}</p>` : nothing}
         ${error ? html`<p part="message" id="message" role="alert">${error}</p>` : nothing}
       </div>
-      ${this.#changes.renderDialog()}
+      ${this.changes.renderDialog()}
     `;
   }
 
   #onClick(user: User, event: Event): void {
     const button = event.currentTarget as HTMLElement;
     if (button.getAttribute('aria-disabled') === 'true') return;
-    void this.#changes.changeStatus(user, user.status === 'active' ? 'inactive' : 'active', button);
+    void this.changes.changeStatus(user, user.status === 'active' ? 'inactive' : 'active', button);
   }
 }
 

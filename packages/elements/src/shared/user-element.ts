@@ -1,0 +1,118 @@
+/**
+ * The base of the elements that show and change one user: which user, how it is loaded, and
+ * what shows until it is there.
+ *
+ * @module
+ */
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { isUsersApiError, type User } from '@jt-users/sdk';
+import { JtElement } from './jt-element.js';
+import { isAbortError } from './messages.js';
+import { UserChangeController } from './user-change-controller.js';
+
+/**
+ * Base of the elements that show one user, given as a `user` object (nothing is loaded) or a
+ * `user-id` (loaded through the shared store, and only for an Admin). Subclasses:
+ * - render with {@link JtUserElement.renderWithUser}, which covers the access gate and every
+ *   state before the user is there;
+ * - run changes through {@link JtUserElement.changes}, whose messages are forgotten when another
+ *   user is shown;
+ * - reset their own per-user state in {@link JtUserElement.shownUserChanged}.
+ */
+export abstract class JtUserElement extends JtElement {
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    user: { attribute: false },
+  };
+
+  /** The id of the user to load and show. Ignored when `user` is set. */
+  declare userId?: string;
+
+  /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
+  declare user?: User;
+
+  /** The status and role change flows of the shown user. */
+  protected readonly changes: UserChangeController = new UserChangeController(this);
+
+  /** The id the last update showed, to notice when another user is shown. */
+  #shownId?: string;
+
+  /** Loads the user by id into the store; its value is the user, or nothing. */
+  readonly #loadTask = new Task(this, {
+    task: async ([store, id, given, access], { signal }) => {
+      // Nothing to load without a client, with a host-given user, or for a non-Admin.
+      if (!store || !id || given || access !== 'admin') return initialState;
+      try {
+        return await store.load(id, signal);
+      } catch (error) {
+        // Aborted because the element left the page: nothing failed, nothing to show.
+        if (isAbortError(error)) return initialState;
+        this.reportError(error, 'load');
+        throw error;
+      }
+    },
+    args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
+  });
+
+  /** The id of the user shown: from `user`, else `user-id` (`user-id=""` names no user). */
+  protected get shownUserId(): string | undefined {
+    return this.user?.id ?? (this.userId || undefined);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('user') && this.user) this.store?.put(this.user);
+    const id = this.shownUserId;
+    if (id !== this.#shownId) {
+      // A message belongs to the user it was about; another user starts clean.
+      if (this.#shownId !== undefined) this.changes.clearErrors();
+      this.#shownId = id;
+      this.shownUserChanged();
+    }
+  }
+
+  /**
+   * Called during the update in which another user (or, at first, any user) starts being shown:
+   * forget state that belonged to the previous one. Messages of {@link JtUserElement.changes}
+   * are already cleared.
+   */
+  protected shownUserChanged(): void {}
+
+  protected override storeChanged(ids: ReadonlySet<string>): void {
+    const id = this.shownUserId;
+    if (id !== undefined && ids.has(id)) this.requestUpdate();
+  }
+
+  /**
+   * Renders `show(user)` once the user is there, and before that what stands in its way: the
+   * access gate, no user named, a user that does not exist, a failed load (with Retry), loading.
+   */
+  protected renderWithUser(show: (user: User) => TemplateResult): TemplateResult | typeof nothing {
+    const gate = this.renderAccessGate();
+    if (gate !== nothing) return gate;
+    const s = this.strings;
+    const id = this.shownUserId;
+    // No user to show: say so rather than render an empty box.
+    if (id === undefined) return html`<p part="notice">${s.profileNoUser}</p>`;
+    if (this.#loadTask.status === TaskStatus.ERROR) return this.#renderLoadError(this.#loadTask.error);
+    // Read from the shared cache on every render: changes made elsewhere show here at once.
+    const user = this.store?.get(id) ?? this.user;
+    if (user) return show(user);
+    return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
+  }
+
+  #renderLoadError(error: unknown): TemplateResult {
+    const s = this.strings;
+    // A malformed id (`invalid_argument`: nothing was sent) can name no user either.
+    if (isUsersApiError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) {
+      return html`<p part="notice not-found" role="alert">${s.profileNotFound}</p>`;
+    }
+    return html`<div part="notice error">
+      <p part="message" role="alert">${s.userLoadError} ${this.messageFor(error)}</p>
+      <button class="button" part="retry-button" type="button" @click=${() => void this.#loadTask.run()}>
+        ${s.retry}
+      </button>
+    </div>`;
+  }
+}
