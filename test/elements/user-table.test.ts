@@ -537,6 +537,40 @@ describe('<jt-user-table>', () => {
       expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Deactivate ${hostile}`);
     });
 
+    it('wraps a long address between mailbox and domain, not inside a word', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const [mailbox, domain] = ['clara.zimmermann@', 'northpeakconsulting.example'];
+      const member = someMember(api, { email: mailbox + domain });
+      // A column too narrow for the whole address, wide enough for its mailbox.
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 20rem">
+          <style>
+            jt-user-table::part(email-cell) {
+              min-width: 12rem;
+              max-width: 12rem;
+            }
+          </style>
+          <jt-user-table .client=${client} .search=${member.email}></jt-user-table>
+        </div>`,
+      );
+      const el = wrapper.querySelector('jt-user-table')!;
+      await loaded(el);
+      const cell = inRow(el, member.id, '[part~="email-cell"]')!;
+      expect(text(cell)).to.equal(member.email);
+      const [mailboxLines, domainLines] = [mailbox, domain].map((piece) => {
+        const node = [...cell.childNodes].find((child) => child.textContent === piece);
+        if (!node) throw new Error(`the email cell has no text node "${piece}"`);
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return [...range.getClientRects()];
+      }) as [DOMRect[], DOMRect[]];
+      // The mailbox whole on the first line; the domain starts the next.
+      expect(mailboxLines).to.have.length(1);
+      expect(domainLines[0]!.top).to.be.at.least(mailboxLines[0]!.bottom - 1);
+      expect(domainLines[0]!.left).to.be.closeTo(mailboxLines[0]!.left, 1);
+    });
+
     it('speaks German inside lang="de"', async () => {
       const api = await referenceApi();
       const { client } = trackingClient();

@@ -50,6 +50,15 @@ const SEARCH_DEBOUNCE_MS = 250;
 const NEW_ROWS_PER_FRAME = 30;
 
 /**
+ * An address with a line-break opportunity after its `@`: in a narrow column it wraps between
+ * mailbox and domain, where a reader expects it, rather than wherever the width runs out.
+ */
+function breakableEmail(email: string): TemplateResult | string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? email : html`${email.slice(0, at + 1)}<wbr />${email.slice(at + 1)}`;
+}
+
+/**
  * The User Management table: every user with name, email, role, status and last login, and an
  * Action column to activate or deactivate each one behind a confirm dialog. Searching, filtering
  * by status, sorting and paging all happen on the server, so the table stays fast with any
@@ -420,7 +429,7 @@ export class JtUserTable extends JtElement {
       <th part="cell name-cell" scope="row">
         ${this.#renderName(user)}${row.self ? html` <span part="self-badge">${s.you}</span>` : nothing}
       </th>
-      <td part="cell email-cell">${user.email}</td>
+      <td part="cell email-cell">${breakableEmail(user.email)}</td>
       <td part="cell">${s.role(user.role)}</td>
       <td part="cell status-cell">
         <span part="status-badge ${user.status}">${s.status(user.status)}</span>
