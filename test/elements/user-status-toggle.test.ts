@@ -152,6 +152,21 @@ describe('<jt-user-status-toggle>', () => {
       await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'retry did not load');
     });
 
+    it('keeps showing a user it already has when a reload fails', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const { client } = recordingClient();
+      await mountReady({ api, user, client });
+      const errors = count('jt-error');
+      api.faults.failNext(1, 503, { match: { method: 'GET', path: `/v1/users/${user.id}` } });
+      // A second toggle on the same client: the store has the user, its own load fails.
+      const { el } = await mount({ api, user, client });
+      await eventually(() => errors.events.length > 0, 'the reload did not fail');
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.equal(null);
+    });
+
     it('says that a user does not exist (404), without a Retry that could not help', async () => {
       const errors = count('jt-error');
       const { el } = await mount({ id: 'usr_nobody' });

@@ -73,9 +73,9 @@ export abstract class JtUserElement extends JtElement {
   }
 
   /**
-   * Called during the update in which another user (or, at first, any user) starts being shown:
-   * forget state that belonged to the previous one. Messages of {@link JtUserElement.changes}
-   * are already cleared.
+   * Called during the update in which the shown user id changes (at first, and to none too):
+   * forget state that belonged to the previous user. Messages of {@link JtUserElement.changes}
+   * are already cleared then.
    */
   protected shownUserChanged(): void {}
 
@@ -95,17 +95,21 @@ export abstract class JtUserElement extends JtElement {
     const id = this.shownUserId;
     // No user to show: say so rather than render an empty box.
     if (id === undefined) return html`<p part="notice">${s.profileNoUser}</p>`;
-    if (this.#loadTask.status === TaskStatus.ERROR) return this.#renderLoadError(this.#loadTask.error);
     // Read from the shared cache on every render: changes made elsewhere show here at once.
     const user = this.store?.get(id) ?? this.user;
+    if (this.#loadTask.status === TaskStatus.ERROR) {
+      const error = this.#loadTask.error;
+      // A user the page already has stays usable through a failed reload; one the server says
+      // does not exist is not shown, whatever the cache holds.
+      if (!user || isMissingUser(error)) return this.#renderLoadError(error);
+    }
     if (user) return show(user);
     return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
   }
 
   #renderLoadError(error: unknown): TemplateResult {
     const s = this.strings;
-    // A malformed id (`invalid_argument`: nothing was sent) can name no user either.
-    if (isUsersApiError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) {
+    if (isMissingUser(error)) {
       return html`<p part="notice not-found" role="alert">${s.profileNotFound}</p>`;
     }
     return html`<div part="notice error">
@@ -115,4 +119,9 @@ export abstract class JtUserElement extends JtElement {
       </button>
     </div>`;
   }
+}
+
+/** The load failed because no such user exists: a 404, or a malformed id (nothing was sent). */
+function isMissingUser(error: unknown): boolean {
+  return isUsersApiError(error) && (error.code === 'not_found' || error.code === 'invalid_argument');
 }
