@@ -92,14 +92,7 @@ export abstract class JtElement extends LitElement {
     task: async ([store, given], { signal }) => {
       if (given) return given;
       if (!store) return undefined;
-      try {
-        return await store.currentUser(signal);
-      } catch (error) {
-        // Aborted because the element left the page: nothing failed, nothing to show.
-        if (isAbortError(error)) return undefined;
-        this.reportError(error, 'current-user');
-        throw error;
-      }
+      return this.awaitRequest(store.currentUser(signal), 'current-user', undefined);
     },
     args: () => [this.store, this.currentUser] as const,
   });
@@ -226,6 +219,25 @@ export abstract class JtElement extends LitElement {
    */
   protected storeChanged(_ids: ReadonlySet<string>): void {
     this.requestUpdate();
+  }
+
+  /**
+   * Awaits a task's request. Aborted because the element left the page, it settles as `aborted`:
+   * nothing failed, nothing to show. Any other failure is reported (see {@link reportError}) and
+   * rethrown, for the task's error state.
+   */
+  protected async awaitRequest<T, A>(
+    pending: Promise<T>,
+    operation: JtOperation,
+    aborted: A,
+  ): Promise<T | A> {
+    try {
+      return await pending;
+    } catch (error) {
+      if (isAbortError(error)) return aborted;
+      this.reportError(error, operation);
+      throw error;
+    }
   }
 
   /**

@@ -8,7 +8,6 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isUsersApiError, type User } from '@jt-users/sdk';
 import { JtElement } from './jt-element.js';
-import { isAbortError } from './messages.js';
 import { UserChangeController } from './user-change-controller.js';
 
 /**
@@ -43,14 +42,7 @@ export abstract class JtUserElement extends JtElement {
     task: async ([store, id, given, access], { signal }) => {
       // Nothing to load without a client, with a host-given user, or for a non-Admin.
       if (!store || !id || given || access !== 'admin') return initialState;
-      try {
-        return await store.load(id, signal);
-      } catch (error) {
-        // Aborted because the element left the page: nothing failed, nothing to show.
-        if (isAbortError(error)) return initialState;
-        this.reportError(error, 'load');
-        throw error;
-      }
+      return this.awaitRequest(store.load(id, signal), 'load', initialState);
     },
     args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
   });

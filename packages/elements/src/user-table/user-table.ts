@@ -16,7 +16,6 @@ import { afterNextPaint } from '../shared/after-paint.js';
 import { JtUserSelectEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
-import { isAbortError } from '../shared/messages.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
 import {
@@ -185,14 +184,7 @@ export class JtUserTable extends JtElement {
       if (search) query.search = search;
       if (status !== 'all') query.status = status;
       if (cursor !== undefined) query.cursor = cursor;
-      try {
-        return await store.list(query, signal);
-      } catch (error) {
-        // Aborted because the element left the page: nothing failed, nothing to show.
-        if (isAbortError(error)) return initialState;
-        this.reportError(error, 'load');
-        throw error;
-      }
+      return this.awaitRequest(store.list(query, signal), 'load', initialState);
     },
     // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
     // request still running and starts the new one.
