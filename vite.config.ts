@@ -10,7 +10,16 @@ import { minifyLitTemplatesPlugin } from './packages/elements/scripts/minify-lit
 export default defineConfig({
   root: 'demo',
   // Sibling packages resolve to their TypeScript sources, no build needed (see their `exports`).
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Dependencies resolve to their production builds in the demo's dev server too: the demo is a
+  // host page as users see it, without Lit's dev-mode warnings and checks.
+  resolve: {
+    conditions: [
+      'source',
+      ...defaultClientConditions.map((condition) =>
+        condition === 'development|production' ? 'production' : condition,
+      ),
+    ],
+  },
   // Lit's CSS and markup text, which the minifier leaves as written, and the private custom
   // property names in it (build only).
   plugins: [minifyLitTemplatesPlugin()],

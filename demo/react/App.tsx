@@ -8,16 +8,20 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JtUserSelectEvent } from '@jt-users/elements';
 import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
+import { HOST_TEXT, type Language } from '../host-text.js';
 import { EventLog } from './EventLog.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
   /** The signed-in client every element on the page shares (one client, one cache). */
   client: UsersClient;
+  /** The language of the host's own words (the elements follow `<html lang>`); English by default. */
+  language?: Language;
 }
 
 /** The React host: the table or a user's profile, switched by React state, and the event log. */
-export function App({ client }: AppProps) {
+export function App({ client, language = 'en' }: AppProps) {
+  const text = HOST_TEXT[language];
   const [selected, setSelected] = useState<User | null>(null);
   const [log, setLog] = useState<EventLogEntry[]>([]);
   const main = useRef<HTMLElement>(null);
@@ -45,7 +49,7 @@ export function App({ client }: AppProps) {
         {selected ? (
           <>
             <button type="button" className="back-link" onClick={() => setSelected(null)}>
-              ← Back to User Management
+              {text.back}
             </button>
             <jt-user-profile
               client={client}
@@ -58,7 +62,7 @@ export function App({ client }: AppProps) {
           </>
         ) : (
           <>
-            <h1>User Management</h1>
+            <h1>{text.title}</h1>
             <jt-user-table
               client={client}
               onjt-user-select={select}

@@ -9,6 +9,7 @@ import { defineComponent, h, ref, shallowRef, toRaw, watch, type PropType } from
 import type { JtUserSelectEvent } from '@jt-users/elements';
 import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
+import { HOST_TEXT, type Language } from '../host-text.js';
 import { EventLog } from './EventLog.js';
 
 /** The Vue host: the table or a user's profile, switched by a ref, and the event log. */
@@ -17,6 +18,8 @@ export const App = defineComponent({
   props: {
     /** The signed-in client every element on the page shares (one client, one cache). */
     client: { type: Object as PropType<UsersClient>, required: true },
+    /** The language of the host's own words (the elements follow `<html lang>`). */
+    language: { type: String as PropType<Language>, default: 'en' },
   },
   setup(props) {
     // The elements keep one cache per client object: they must get the client itself, never a
@@ -42,7 +45,7 @@ export const App = defineComponent({
       h(
         'button',
         { type: 'button', class: 'back-link', onClick: () => (selected.value = null) },
-        '← Back to User Management',
+        HOST_TEXT[props.language].back,
       ),
       h('jt-user-profile', {
         client,
@@ -54,7 +57,7 @@ export const App = defineComponent({
       }),
     ];
     const tableView = () => [
-      h('h1', 'User Management'),
+      h('h1', HOST_TEXT[props.language].title),
       h('jt-user-table', {
         client,
         onJtUserSelect: select,

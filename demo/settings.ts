@@ -1,0 +1,88 @@
+/**
+ * The settings in every demo host's top bar: who is signed in, the language and the theme.
+ * Language and theme are kept in `localStorage`, so a choice made in one host holds in the
+ * others; the elements follow `<html lang>` and the page's colour scheme by themselves. Another
+ * signed-in user is another session: a new page (`?as=`), with a new client and a new cache.
+ */
+import { USER_ROLES } from '@jt-users/sdk';
+import { language, type Language } from './host-text.js';
+import { signedInAs } from './session.js';
+
+const LANGUAGES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
+
+const THEMES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
+
+/** Each setting: its `<select>` name, label and options (value → text). */
+const SETTINGS = [
+  {
+    name: 'as',
+    label: 'Signed in as',
+    options: Object.fromEntries(USER_ROLES.map((role) => [role, role[0]!.toUpperCase() + role.slice(1)])),
+  },
+  { name: 'lang', label: 'Language', options: LANGUAGES },
+  { name: 'theme', label: 'Theme', options: THEMES },
+] as const;
+
+const storageKey = (name: 'lang' | 'theme') => `jt-demo-${name}`;
+
+function storedLanguage(): Language {
+  return localStorage.getItem(storageKey('lang')) === 'de' ? 'de' : 'en';
+}
+
+function storedTheme(): keyof typeof THEMES {
+  const theme = localStorage.getItem(storageKey('theme'));
+  return theme === 'light' || theme === 'dark' ? theme : 'system';
+}
+
+/** Puts the stored language and theme on `<html>`. */
+function applyStoredPreferences(): void {
+  document.documentElement.lang = storedLanguage();
+  const theme = storedTheme();
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
+
+function settingsForm(): HTMLFormElement {
+  const form = document.createElement('form');
+  form.className = 'settings';
+  form.setAttribute('aria-label', 'Demo settings');
+  for (const setting of SETTINGS) {
+    const label = document.createElement('label');
+    const select = document.createElement('select');
+    select.name = setting.name;
+    for (const [value, text] of Object.entries(setting.options)) select.add(new Option(text, value));
+    label.append(setting.label, select);
+    form.append(label);
+  }
+  return form;
+}
+
+/**
+ * Applies the stored language and theme and puts the settings form at the end of `topBar`.
+ * `onLanguageChange` runs after the language changed, for a host's own text.
+ */
+export function startSettings(topBar: HTMLElement, onLanguageChange?: () => void): void {
+  applyStoredPreferences();
+  const form = settingsForm();
+  const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+  field('as').value = signedInAs();
+  field('lang').value = language();
+  field('theme').value = storedTheme();
+  form.addEventListener('change', (event) => {
+    const select = event.target as HTMLSelectElement;
+    if (select.name === 'as') {
+      const url = new URL(location.href);
+      url.searchParams.set('as', select.value);
+      location.assign(url);
+      return;
+    }
+    localStorage.setItem(storageKey(select.name === 'lang' ? 'lang' : 'theme'), select.value);
+    applyStoredPreferences();
+    if (select.name === 'lang') onLanguageChange?.();
+  });
+  topBar.append(form);
+  // Moving to another host keeps who is signed in.
+  for (const link of topBar.querySelectorAll<HTMLAnchorElement>('nav a:not([href^="#"])')) {
+    link.search = location.search;
+  }
+}
