@@ -45,6 +45,9 @@ export default defineConfig({
     // can still tree-shake it; this file is loaded as-is, so it is minified fully.
     // Languages other than English load on demand (`import('./de.js')`): that chunk sits next to
     // the bundle, which imports it relative to its own URL, so a CDN serves both.
-    rolldownOptions: { output: { minify: true, chunkFileNames: 'jt-users-[name].min.js' } },
+    // Comments are dropped too: the file is final, and annotations for a later bundler are dead
+    // weight in it. The bundled packages' licences go next to it instead.
+    rolldownOptions: { output: { minify: true, comments: false, chunkFileNames: 'jt-users-[name].min.js' } },
+    license: { fileName: 'jt-users.min.js.LICENSES.md' },
   },
 });

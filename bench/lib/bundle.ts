@@ -72,8 +72,8 @@ export async function bundle(options: BundleOptions): Promise<BundleOutput> {
       rolldownOptions: {
         external: options.external ? [...options.external] : [],
         // Library mode keeps whitespace and comments in ES output (for a later tree-shake); a file
-        // a host ships as-is is minified fully, as its CDN or bundler would.
-        output: { minify: true },
+        // a host ships as-is is minified fully, comments included, as its CDN or bundler would.
+        output: { minify: true, comments: false },
       },
     },
   });

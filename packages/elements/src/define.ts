@@ -5,6 +5,7 @@
  * @module
  */
 import { JtConfirmDialog } from './confirm-dialog/confirm-dialog.js';
+import { prepareFormatters, resolveLang } from './shared/i18n/localize.js';
 import { JtUserStatusToggle } from './user-status-toggle/user-status-toggle.js';
 import { JtUserTable } from './user-table/user-table.js';
 import { JtUserProfile } from './user-profile/user-profile.js';
@@ -19,3 +20,9 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
 for (const [tag, element] of elements) {
   if (!customElements.get(tag)) customElements.define(tag, element);
 }
+
+// The elements' formatters are built while the page is idle, before any data arrives (see
+// `prepareFormatters`). Only in a browser: a server-side render has no document.
+(globalThis.requestIdleCallback ?? setTimeout)(
+  () => globalThis.document && prepareFormatters(resolveLang(document.documentElement)),
+);

@@ -165,46 +165,53 @@ function safeLang(lang: string): string {
   }
 }
 
+/** How each format is built, for a locale. */
+const FORMATS = {
+  number: (locale: string) => new Intl.NumberFormat(locale),
+  date: (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+  dateTime: (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+};
+
+type Format = keyof typeof FORMATS;
+
 /**
  * Building an `Intl` formatter costs about a hundred times more than using one, and a table
- * formats a date in every row: keep one formatter per language and style.
+ * formats a date in every row: keep one formatter per language and format.
  */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
-  lang: string,
-  style: string,
-  create: (locale: string) => T,
-): T {
-  const key = `${lang}|${style}`;
-  let cached = formatters.get(key) as T | undefined;
+function formatter<F extends Format>(lang: string, format: F): ReturnType<(typeof FORMATS)[F]> {
+  const key = `${lang}|${format}`;
+  let cached = formatters.get(key);
   if (!cached) {
-    cached = create(safeLang(lang));
+    cached = FORMATS[format](safeLang(lang));
     formatters.set(key, cached);
   }
-  return cached;
+  return cached as ReturnType<(typeof FORMATS)[F]>;
+}
+
+/**
+ * Builds the formatters of `lang` before they are needed. A page's first `Intl` formatter loads
+ * the engine's locale data, which takes 10 to 20 ms: paid while the page waits for the
+ * elements' data, it no longer holds up their first render.
+ */
+export function prepareFormatters(lang: string): void {
+  for (const format in FORMATS) formatter(lang, format as Format);
 }
 
 /** Formats a number for a language, e.g. `1,234` / `1.234`. */
 export function formatNumber(value: number, lang: string): string {
-  return formatter(lang, 'number', (locale) => new Intl.NumberFormat(locale)).format(value);
+  return formatter(lang, 'number').format(value);
 }
 
 /** Formats an ISO timestamp as a medium date and short time for a language. */
 export function formatDateTime(iso: string, lang: string): string {
-  const dateTime = formatter(
-    lang,
-    'date-time',
-    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-  );
-  return dateTime.format(new Date(iso));
+  return formatter(lang, 'dateTime').format(new Date(iso));
 }
 
 /** Formats an ISO timestamp as a medium date for a language. */
 export function formatDate(iso: string, lang: string): string {
-  return formatter(lang, 'date', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
-    new Date(iso),
-  );
+  return formatter(lang, 'date').format(new Date(iso));
 }
 
 /**
