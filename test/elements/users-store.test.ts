@@ -1,8 +1,46 @@
 import { expect } from '@open-wc/testing';
 import { UsersStore } from '@jt-users/elements';
-import { isUsersApiError } from '@jt-users/sdk';
+import { createUsersClient, isUsersApiError, type UsersClient } from '@jt-users/sdk';
 import { demoTokens, demoUserIds } from '@jt-users/reference-api/browser';
-import { recordingClient, referenceApi, someMember } from './support.js';
+import { eventually, recordingClient, referenceApi, someMember } from './support.js';
+
+/**
+ * A client whose requests can be held: `before` ones wait before they reach the server (it has
+ * not seen them), `after` ones reach it at once but their answers wait (it answered with what it
+ * held then).
+ */
+function pausingClient(): {
+  client: UsersClient;
+  hold: (when: 'before' | 'after', method: string) => void;
+  waiting: () => number;
+  release: () => void;
+} {
+  let holding: { when: 'before' | 'after'; method: string } | undefined;
+  const waiting: (() => void)[] = [];
+  const wait = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const client = createUsersClient({
+    baseUrl: '/api',
+    getToken: () => demoTokens.admin,
+    retry: { limit: 0 },
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const held = holding?.method === request.method ? holding.when : undefined;
+      if (held === 'before') await wait();
+      const answer = await fetch(request);
+      if (held === 'after') await wait();
+      return answer;
+    },
+  });
+  return {
+    client,
+    hold: (when, method) => (holding = { when, method }),
+    waiting: () => waiting.length,
+    release: () => {
+      holding = undefined;
+      for (const resume of waiting.splice(0)) resume();
+    },
+  };
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -173,5 +211,47 @@ describe('UsersStore', () => {
     const updated = await store.setStatus(member.id, 'inactive');
     expect(store.get(member.id)).to.deep.equal(updated);
     expect(seen.length).to.be.greaterThan(1);
+  });
+
+  it('keeps a confirmed change when a read the server answered before it arrives after it', async () => {
+    const api = await referenceApi();
+    const { client, hold, waiting, release } = pausingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    hold('after', 'GET');
+    const lateRead = store.list({ limit: 200 });
+    const lateLoad = store.load(member.id);
+    await eventually(() => waiting() === 2, 'the server answered both reads');
+    hold('after', 'NONE');
+    await store.setStatus(member.id, 'inactive');
+    release();
+    const [page, loaded] = await Promise.all([lateRead, lateLoad]);
+    // The answers still say what the server held when it read; the cache keeps the change.
+    expect(page.items.find((user) => user.id === member.id)?.status).to.equal('active');
+    expect(loaded.status).to.equal('active');
+    expect(store.get(member.id)?.status).to.equal('inactive');
+    expect(api.store.get(member.id)?.status).to.equal('inactive');
+    // A read sent after the change is taken as it comes.
+    api.store.upsert({ ...api.store.get(member.id)!, name: 'Renamed Elsewhere' });
+    await store.load(member.id);
+    expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+  });
+
+  it('keeps a pending change through a read answered before the server saw the change', async () => {
+    const api = await referenceApi();
+    const { client, hold, waiting, release } = pausingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    hold('before', 'PUT');
+    const change = store.setStatus(member.id, 'inactive');
+    await eventually(() => waiting() === 1, 'the change is on its way');
+    await store.load(member.id);
+    expect(store.get(member.id)?.status, 'still the pending status').to.equal('inactive');
+    release();
+    await change;
+    expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+    expect(store.get(member.id)?.status).to.equal('inactive');
   });
 });

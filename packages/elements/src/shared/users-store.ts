@@ -44,6 +44,10 @@ export class UsersStore {
   readonly #users = new Map<string, User>();
   readonly #listeners = new Set<UsersStoreListener>();
   readonly #pending = new Map<string, Promise<User>>();
+  /** Counts the changes this store starts and finishes; see `#putRead`. */
+  #changes = 0;
+  /** The count at each user's last change. */
+  readonly #changedAt = new Map<string, number>();
   #currentUser: Promise<User> | undefined;
 
   private constructor(client: UsersClient) {
@@ -57,8 +61,9 @@ export class UsersStore {
    */
   currentUser(signal?: AbortSignal): Promise<User> {
     if (!this.#currentUser) {
+      const asked = this.#changes;
       const request = this.client.getCurrentUser().then((user) => {
-        this.put(user);
+        this.#putRead([user], asked);
         return user;
       });
       this.#currentUser = request;
@@ -76,16 +81,32 @@ export class UsersStore {
 
   /** Fetches one user, caches it and returns it. */
   async load(id: string, signal?: AbortSignal): Promise<User> {
+    const asked = this.#changes;
     const user = await this.client.getUser(id, { signal });
-    this.put(user);
+    this.#putRead([user], asked);
     return user;
   }
 
   /** Fetches one page of users, caches its items and returns the page. */
   async list(query: UserQuery = {}, signal?: AbortSignal): Promise<UserPage> {
+    const asked = this.#changes;
     const page = await this.client.listUsers(query, { signal });
-    this.putMany(page.items);
+    this.#putRead(page.items, asked);
     return page;
+  }
+
+  /**
+   * Caches users read from the server, except cached ones changed here since the read was sent
+   * (when the change count was `asked`) or with a change still waiting: the server may have
+   * answered the read before it applied the change, and an answer that arrives late must not
+   * take the screen back to the old value.
+   */
+  #putRead(users: readonly User[], asked: number): void {
+    this.putMany(
+      users.filter(
+        ({ id }) => !this.#users.has(id) || (!this.isPending(id) && (this.#changedAt.get(id) ?? 0) <= asked),
+      ),
+    );
   }
 
   /** Puts one user into the cache and tells subscribers. */
@@ -145,11 +166,13 @@ export class UsersStore {
     if (inFlight) return inFlight;
 
     const before = this.#users.get(id);
+    const changed = () => this.#changedAt.set(id, ++this.#changes);
     // Pending is set before the optimistic put, so subscribers that render on it see both.
     const request = (async () => {
       try {
         const updated = await send();
         this.#pending.delete(key);
+        changed();
         this.put(updated);
         return updated;
       } catch (error) {
@@ -160,6 +183,7 @@ export class UsersStore {
           ? await this.client.getUser(id).catch(() => undefined)
           : undefined;
         this.#pending.delete(key);
+        changed();
         if (actual) {
           this.put(actual);
           if (actual[kind] === change[kind]) return actual;
@@ -173,6 +197,7 @@ export class UsersStore {
       }
     })();
     this.#pending.set(key, request);
+    changed();
     if (before) this.put({ ...before, ...change });
     else this.#notify(new Set([id]));
     return request;
