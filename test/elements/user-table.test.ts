@@ -307,6 +307,17 @@ describe('<jt-user-table>', () => {
       select.dispatchEvent(new Event('change', { bubbles: true }));
       await reloaded(el, listRequests, before + 1);
       expect(listRequests().at(-1)?.params.has('status')).to.equal(false);
+
+      // The person picks "Active" with the keyboard, then the host sets another filter: the
+      // field shows the host's choice.
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await reloaded(el, listRequests, before + 2);
+      expect(listRequests().at(-1)?.params.get('status')).to.equal('active');
+      el.statusFilter = 'inactive';
+      await reloaded(el, listRequests, before + 3);
+      expect(listRequests().at(-1)?.params.get('status')).to.equal('inactive');
+      expect(select.value).to.equal('inactive');
     });
 
     it('sorts on the server from the column headers and says how with aria-sort', async () => {
@@ -524,6 +535,26 @@ describe('<jt-user-table>', () => {
       part(el, '[part~="retry-button"]').click();
       await reloaded(el, listRequests, before);
       expect(rows(el)).to.have.length(50);
+    });
+
+    it('keeps the keyboard focus through a failed page load and its retry', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+      api.faults.failNext(1, 500, { match: { method: 'GET', path: '/v1/users' } });
+      part(el, '[part~="next-button"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'retry shown');
+      // Compared by part name: a failure then says where the focus went, in a few words.
+      const focusedPart = () => deepActiveElement()?.getAttribute('part');
+      expect(focusedPart(), 'Retry took the focus of Next').to.equal('retry-button');
+
+      const before = listRequests().length;
+      await sendKeys({ press: 'Enter' });
+      await reloaded(el, listRequests, before);
+      expect(rows(el)).to.have.length.greaterThan(0);
+      expect(focusedPart(), 'the table took the focus of Retry').to.equal('scroller');
     });
 
     it('shows the names of users as text, never as markup', async () => {

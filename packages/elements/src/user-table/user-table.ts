@@ -176,6 +176,8 @@ export class JtUserTable extends JtElement {
    * frame is painted); the rest render right after.
    */
   #held?: { limit: number; painted: Promise<void> };
+  /** The focused control went with an update and nothing has taken the focus since. */
+  #focusLost = false;
 
   readonly #listTask = new Task(this, {
     task: async ([store, access, search, status, sort, cursor, limit], { signal }) => {
@@ -235,6 +237,26 @@ export class JtUserTable extends JtElement {
     clearTimeout(this.#searchTimer);
   }
 
+  /**
+   * A failed load puts its notice where the table was, and a load after Retry puts the table
+   * where the notice was, each taking the focused button with it: the keyboard carries on from
+   * what took its place (Retry, or the table) rather than from the top of the document. Without
+   * one yet (loading), `#focusLost` waits for it, unless the person has focused something else.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    if (focused && !focused.isConnected) this.#focusLost = true;
+    if (!this.#focusLost) return;
+    const active = document.activeElement;
+    const target = this.renderRoot.querySelector<HTMLElement>('[part~="retry-button"], [part~="scroller"]');
+    if (active && active !== document.body) this.#focusLost = false;
+    else if (target) {
+      target.focus();
+      this.#focusLost = false;
+    }
+  }
+
   /** Also waits for rows held back for a frame, so `updateComplete` means every row is there. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
@@ -288,9 +310,9 @@ export class JtUserTable extends JtElement {
       <div class="field">
         <label part="filter-label" for="filter">${s.statusFilterLabel}</label>
         <select id="filter" part="filter" @change=${this.#onFilterChange}>
-          <option value="all" ?selected=${this.#statusFilter === 'all'}>${s.filterAll}</option>
-          <option value="active" ?selected=${this.#statusFilter === 'active'}>${s.filterActive}</option>
-          <option value="inactive" ?selected=${this.#statusFilter === 'inactive'}>${s.filterInactive}</option>
+          <option value="all" .selected=${this.#statusFilter === 'all'}>${s.filterAll}</option>
+          <option value="active" .selected=${this.#statusFilter === 'active'}>${s.filterActive}</option>
+          <option value="inactive" .selected=${this.#statusFilter === 'inactive'}>${s.filterInactive}</option>
         </select>
       </div>
       <p part="count" role="status">
