@@ -751,7 +751,8 @@ describe('<jt-user-table>', () => {
       let updates = 0;
       el.addController({ hostUpdate: () => updates++ });
 
-      const other = api.store.all().find((user) => user.id !== member.id)!;
+      // Neither a row nor the signed-in Admin (whose changes decide what the table may show).
+      const other = api.store.all().find((user) => user.id !== member.id && user.id !== demoUserIds.admin)!;
       el.store!.put({ ...other, name: 'Someone Else' });
       await el.updateComplete;
       expect(updates).to.equal(0);
@@ -903,6 +904,21 @@ describe('<jt-user-table>', () => {
   });
 
   describe('who may use it', () => {
+    it('hides users from an Admin who made themself a Manager elsewhere on the page', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const el = await renderTable(tracking.client);
+      await loaded(el);
+      // Another active Admin, so the server lets the signed-in one step down.
+      someMember(api, { role: 'admin' });
+      const denied = nextEvent(el, 'jt-access-denied');
+      await el.store!.setRole(demoUserIds.admin, 'manager');
+      await denied;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part~="access-denied"]')).to.not.equal(null);
+      expect(shadow(el).querySelector('table')).to.equal(null);
+    });
+
     for (const role of ['manager', 'member', 'external'] as const) {
       it(`shows a ${role} an explanation and requests no users`, async () => {
         await referenceApi();

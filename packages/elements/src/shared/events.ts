@@ -122,7 +122,10 @@ export class JtUserSelectEvent extends JtEvent<UserSelectDetail> {
 
 /** Detail of {@link JtAccessDeniedEvent}. */
 export interface AccessDeniedDetail {
-  /** The signed-in user, when known; `null` when only a 403 answer said so. */
+  /**
+   * The signed-in user as the client last read them; `null` when a 403 answer came before they
+   * were read. After a 403 the role read may still be `admin`: the server's answer is the newer.
+   */
   currentUser: User | null;
 }
 

@@ -103,9 +103,13 @@ export abstract class JtElement extends LitElement {
     return client ? UsersStore.for(client) : undefined;
   }
 
-  /** The signed-in user once known. */
+  /**
+   * The signed-in user once known, as the store last had it: a role the Admin changed of
+   * themself counts at once, in every element of the client.
+   */
   get viewer(): User | undefined {
-    return this.viewerTask.value;
+    const viewer = this.viewerTask.value;
+    return viewer && (this.store?.get(viewer.id) ?? viewer);
   }
 
   /** Where the Admin check stands; see {@link AccessState}. */
@@ -300,6 +304,9 @@ export abstract class JtElement extends LitElement {
     if (store === this.#subscribedStore) return;
     this.#unsubscribeStore?.();
     this.#subscribedStore = store;
-    this.#unsubscribeStore = store?.subscribe((ids) => this.storeChanged(ids));
+    this.#unsubscribeStore = store?.subscribe((ids) =>
+      // A change of the signed-in user may change what this element may show.
+      ids.has(this.viewerTask.value?.id as string) ? this.requestUpdate() : this.storeChanged(ids),
+    );
   }
 }
