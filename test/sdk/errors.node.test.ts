@@ -323,6 +323,15 @@ describe('the token never appears in an error', () => {
     });
   }
 
+  test('in an error for a token no header can carry, sent nowhere', async () => {
+    for (const token of [`${SECRET_TOKEN}\r\nx-injected: 1`, `${SECRET_TOKEN}\u0000`, `${SECRET_TOKEN}€`]) {
+      const error = await apiError(testClient({ getToken: () => token }).getCurrentUser());
+      assert.equal(error.code, 'unauthenticated');
+      assert.equal(requests.length, 0);
+      for (const text of renderings(error)) assert.equal(text.includes(SECRET_TOKEN), false, text);
+    }
+  });
+
   test('in an aborted error', async () => {
     const controller = new AbortController();
     server.use(

@@ -55,6 +55,9 @@ function resolveBaseUrl(baseUrl: string): string {
   return url.href;
 }
 
+/** When `getToken` fails, or gives what no request can carry. */
+const NO_TOKEN = 'Could not get a usable access token.';
+
 /** Whatever a call threw, as the one error type of the SDK. */
 function toUsersApiError(error: unknown, signal: AbortSignal | undefined): UsersApiError {
   if (signal?.aborted)
@@ -84,11 +87,16 @@ export function createSend(options: UsersClientOptions): Send {
   });
 
   const readToken = async (forceRefresh: boolean): Promise<string | undefined> => {
+    let token: string | undefined;
     try {
-      return await getToken?.({ forceRefresh });
+      token = await getToken?.({ forceRefresh });
     } catch (cause) {
-      throw new UsersApiError('unauthenticated', 'Could not get an access token.', { cause });
+      throw new UsersApiError('unauthenticated', NO_TOKEN, { cause });
     }
+    // A header value holds no line breaks or other controls, nor characters past Latin-1; fetch
+    // would refuse it with an error that quotes the token, and refuse it again on every retry.
+    if (token && /[^\t\x20-\xff]/.test(token)) throw new UsersApiError('unauthenticated', NO_TOKEN);
+    return token;
   };
 
   const attempt = async <T>(
