@@ -381,8 +381,12 @@ describe('<jt-user-profile>', () => {
       expect(part(el, '[part~="pending"]').textContent).to.equal('Saving…');
       expect(deepActiveElement()).to.equal(applyOf(el));
 
+      // A choice made while the server answers is kept for the next Apply.
+      chooseRole(el, 'external');
       holding.release();
       await settled(el, user.id);
+      expect(roleSelectOf(el).value).to.equal('external');
+      expect(applyOf(el).getAttribute('aria-disabled')).to.equal('false');
       expect(el.shadowRoot!.querySelector('[part~="pending"]')).to.equal(null);
       expect(api.store.get(user.id)?.role).to.equal('manager');
       expect(fieldValue(el, 'role')).to.equal('Manager');

@@ -223,8 +223,13 @@ export class JtUserProfile extends JtUserElement {
     if (!target || target === user.role || button?.getAttribute('aria-disabled') === 'true') return;
     const outcome = await this.changes.changeRole(user, target, button);
     // After an answer from the server the select shows the user's role again: the new one, or
-    // the old one after a rollback. A cancelled choice stays, ready to be applied.
-    if ((outcome === 'changed' || outcome === 'failed') && this.shownUserId === user.id)
+    // the old one after a rollback. A cancelled choice stays, ready to be applied, and so does
+    // one made while the server was answering.
+    if (
+      (outcome === 'changed' || outcome === 'failed') &&
+      this.chosenRole === target &&
+      this.shownUserId === user.id
+    )
       this.chosenRole = undefined;
   }
 }
