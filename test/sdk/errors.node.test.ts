@@ -263,6 +263,29 @@ describe('network and getToken failures', () => {
     assert.equal(requests.length, 3);
   });
 
+  for (const status of [200, 500]) {
+    // Without the client's own timeout, the call would never settle: fail instead of hanging.
+    test(
+      `a ${status} answer whose body stalls after the headers is a timeout`,
+      { timeout: 5000 },
+      async () => {
+        // The headers and the start of a body arrive; the rest never does.
+        const stalled = () =>
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(new TextEncoder().encode('{"id":')),
+          });
+        server.use(
+          http.get(
+            `${BASE_URL}/v1/me`,
+            () => new HttpResponse(stalled(), { status, headers: { 'content-type': 'application/json' } }),
+          ),
+        );
+        const error = await apiError(testClient({ timeoutMs: 50 }).getCurrentUser());
+        assert.equal(error.code, 'timeout');
+      },
+    );
+  }
+
   test('a getToken that throws is unauthenticated and sends nothing', async () => {
     const failure = new Error('session store offline');
     const error = await apiError(

@@ -56,7 +56,7 @@ function resolveBaseUrl(baseUrl: string): string {
 }
 
 /** When `getToken` fails, or gives what no request can carry. */
-const NO_TOKEN = 'Could not get a usable access token.';
+const NO_TOKEN = 'No usable access token.';
 
 /** Whatever a call threw, as the one error type of the SDK. */
 function toUsersApiError(error: unknown, signal: AbortSignal | undefined): UsersApiError {
@@ -67,6 +67,17 @@ function toUsersApiError(error: unknown, signal: AbortSignal | undefined): Users
   if ((error as Error | undefined)?.name === 'TimeoutError')
     return new UsersApiError('timeout', DEFAULT_MESSAGES.timeout);
   return new UsersApiError('network', DEFAULT_MESSAGES.network, { cause: error });
+}
+
+/**
+ * `read`, or a timeout once `ms` have passed: ky's timeout ends with the answer's headers, and a
+ * body that stalls after them would keep the call waiting for ever. Rejects like ky's timeout,
+ * which `toUsersApiError` turns into a `timeout` error.
+ */
+function within<T>(read: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, ms, { name: 'TimeoutError' })));
+  return Promise.race([read, late]).finally(() => clearTimeout(timer));
 }
 
 /** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
@@ -145,8 +156,9 @@ export function createSend(options: UsersClientOptions): Send {
           : undefined;
       if (wait === undefined) {
         if (!response) throw failure;
-        if (response.ok) return readBody(response, schema, `Unexpected answer from ${method} /${path}`);
-        throw await toResponseError(response);
+        if (response.ok)
+          return within(readBody(response, schema, `Unexpected answer from ${method} /${path}`), timeoutMs);
+        throw await within(toResponseError(response), timeoutMs);
       }
       void response?.body?.cancel();
       retries++;
