@@ -11,7 +11,8 @@ import { eventually, recordingClient, referenceApi, someMember } from './support
  */
 function pausingClient(): {
   client: UsersClient;
-  hold: (when: 'before' | 'after', method: string) => void;
+  /** Holds requests of `method` from now on; without arguments, holds no more. */
+  hold: (when?: 'before' | 'after', method?: string) => void;
   waiting: () => number;
   release: () => void;
 } {
@@ -33,13 +34,23 @@ function pausingClient(): {
   });
   return {
     client,
-    hold: (when, method) => (holding = { when, method }),
+    hold: (when, method) => (holding = when && method ? { when, method } : undefined),
     waiting: () => waiting.length,
     release: () => {
       holding = undefined;
       for (const resume of waiting.splice(0)) resume();
     },
   };
+}
+
+/** A store over a {@link pausingClient} that has loaded an active Member. */
+async function pausableStoreWithMember() {
+  const api = await referenceApi();
+  const paused = pausingClient();
+  const store = UsersStore.for(paused.client);
+  const member = someMember(api);
+  await store.load(member.id);
+  return { api, ...paused, store, member };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -214,16 +225,12 @@ describe('UsersStore', () => {
   });
 
   it('keeps a confirmed change when a read the server answered before it arrives after it', async () => {
-    const api = await referenceApi();
-    const { client, hold, waiting, release } = pausingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
-    await store.load(member.id);
+    const { api, store, member, hold, waiting, release } = await pausableStoreWithMember();
     hold('after', 'GET');
     const lateRead = store.list({ limit: 200 });
     const lateLoad = store.load(member.id);
     await eventually(() => waiting() === 2, 'the server answered both reads');
-    hold('after', 'NONE');
+    hold();
     await store.setStatus(member.id, 'inactive');
     release();
     const [page, loaded] = await Promise.all([lateRead, lateLoad]);
@@ -239,11 +246,7 @@ describe('UsersStore', () => {
   });
 
   it('keeps a pending change through a read answered before the server saw the change', async () => {
-    const api = await referenceApi();
-    const { client, hold, waiting, release } = pausingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
-    await store.load(member.id);
+    const { api, store, member, hold, waiting, release } = await pausableStoreWithMember();
     hold('before', 'PUT');
     const change = store.setStatus(member.id, 'inactive');
     await eventually(() => waiting() === 1, 'the change is on its way');

@@ -304,9 +304,11 @@ export abstract class JtElement extends LitElement {
     if (store === this.#subscribedStore) return;
     this.#unsubscribeStore?.();
     this.#subscribedStore = store;
-    this.#unsubscribeStore = store?.subscribe((ids) =>
+    this.#unsubscribeStore = store?.subscribe((ids) => {
+      const viewerId = this.viewerTask.value?.id;
       // A change of the signed-in user may change what this element may show.
-      ids.has(this.viewerTask.value?.id as string) ? this.requestUpdate() : this.storeChanged(ids),
-    );
+      if (viewerId !== undefined && ids.has(viewerId)) this.requestUpdate();
+      else this.storeChanged(ids);
+    });
   }
 }
