@@ -42,6 +42,7 @@ const ODD_VALUES: readonly unknown[] = [
   -1,
   1.5,
   2 ** 53,
+  -(2 ** 53),
   Number.NaN,
   Number.POSITIVE_INFINITY,
   '',

@@ -77,7 +77,20 @@ function assertCheckable(schema: unknown, where: string): void {
 function compile(schema: z.ZodMiniType): object {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' });
   assertCheckable(rest, 'schema');
-  return rest;
+  return JSON.parse(JSON.stringify(rest), withoutSafeIntegerBounds) as object;
+}
+
+/**
+ * A JSON.parse reviver: zod writes its integers' safe range out as bounds, and `json-schema.ts`
+ * reads `integer` as a safe integer already, so bounds that say no more than that are left out.
+ */
+function withoutSafeIntegerBounds(_key: string, value: unknown): unknown {
+  const node = value as { type?: unknown; minimum?: unknown; maximum?: unknown } | null;
+  if (node?.type === 'integer') {
+    if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
+    if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
+  }
+  return value;
 }
 
 /** `value` as a JavaScript expression, with every part equal to an earlier schema written as its name. */

@@ -54,7 +54,7 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
     });
 
   return {
-    getCurrentUser: async (options) => send('GET', 'v1/me', UserJson, options),
+    getCurrentUser: (options) => send('GET', 'v1/me', UserJson, options),
     listUsers,
     async *iterateUsers(query = {}, options) {
       // Checked before the first page: spreading `null` or a string below would hide the mistake.

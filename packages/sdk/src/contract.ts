@@ -61,7 +61,7 @@ export const UserPageJson: Schema<UserPage> = {
   properties: {
     items: { type: 'array', items: UserJson },
     nextCursor: { type: ['string', 'null'] },
-    total: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+    total: { type: 'integer', minimum: 0 },
   },
   required: ['items', 'nextCursor', 'total'],
 };
@@ -71,7 +71,7 @@ export const ProblemJson: Schema<Problem> = {
   properties: {
     type: { type: 'string' },
     title: { type: 'string' },
-    status: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
+    status: { type: 'integer' },
     detail: { type: 'string' },
     code: { type: 'string' },
   },

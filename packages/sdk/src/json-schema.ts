@@ -40,14 +40,14 @@ export type Schema<T> = JsonSchema & { readonly __type?: T };
 
 /** Where a value breaks its schema, and how. */
 export interface Issue {
-  path: PropertyKey[];
+  path: (string | number)[];
   message: string;
 }
 
 /** Thrown inside {@link read} and caught by {@link parse}: the first issue ends the walk. */
 class SchemaIssue extends Error implements Issue {
   constructor(
-    readonly path: PropertyKey[],
+    readonly path: (string | number)[],
     message: string,
   ) {
     super(message);
@@ -57,9 +57,12 @@ class SchemaIssue extends Error implements Issue {
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 
-/** Whether `value` is of JSON type `type`. Like zod, `NaN` and infinities are not numbers. */
+/**
+ * Whether `value` is of JSON type `type`. Like zod, `NaN` and infinities are not numbers, and an
+ * integer is a safe one: past 2^53, JSON's digits and the number read differ.
+ */
 function isOfType(value: unknown, type: JsonType): boolean {
-  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'integer') return Number.isSafeInteger(value);
   if (type === 'number') return Number.isFinite(value);
   return kindOf(value) === type;
 }
@@ -72,7 +75,7 @@ const fitsType = ({ type }: JsonSchema, value: unknown): boolean =>
   type === undefined ||
   (typeof type === 'string' ? isOfType(value, type) : type.some((each) => isOfType(value, each)));
 
-const fail = (path: PropertyKey[], message: string): never => {
+const fail = (path: (string | number)[], message: string): never => {
   throw new SchemaIssue(path, message);
 };
 
@@ -82,7 +85,7 @@ const fail = (path: PropertyKey[], message: string): never => {
  * {@link SchemaIssue} at the first place where `value` does not fit. Properties a schema does not
  * name are allowed unless `additionalProperties` is false.
  */
-function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown {
+function read(schema: JsonSchema, value: unknown, path: (string | number)[]): unknown {
   if (!fitsType(schema, value)) fail(path, `expected ${typesOf(schema).join(' or ')}, got ${kindOf(value)}`);
   if (schema.enum && !schema.enum.includes(value as string)) {
     fail(path, `expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
@@ -125,7 +128,7 @@ function read(schema: JsonSchema, value: unknown, path: PropertyKey[]): unknown 
  * A value fits when one branch fits. Otherwise the issue found deepest explains most: for a
  * nullable object, what is wrong inside the object rather than "expected null".
  */
-function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: PropertyKey[]): unknown {
+function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: (string | number)[]): unknown {
   // Only branches of the value's own type are read, when there are any: a nullable field that
   // is null goes straight to its null branch, and nothing is thrown (an Error costs microseconds).
   const candidates = branches.filter((branch) => fitsType(branch, value));

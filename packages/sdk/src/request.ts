@@ -62,22 +62,21 @@ const NO_TOKEN = 'No usable access token.';
 function toUsersApiError(error: unknown, signal: AbortSignal | undefined): UsersApiError {
   if (signal?.aborted)
     return new UsersApiError('aborted', DEFAULT_MESSAGES.aborted, { cause: signal.reason });
+  // Our own errors, an attempt's deadline among them, are already what the caller gets.
   if (error instanceof UsersApiError) return error;
-  // ky's TimeoutError holds the request, and with it the Authorization header: it is not kept as cause.
-  if ((error as Error | undefined)?.name === 'TimeoutError')
-    return new UsersApiError('timeout', DEFAULT_MESSAGES.timeout);
   return new UsersApiError('network', DEFAULT_MESSAGES.network, { cause: error });
 }
 
 /**
- * `read`, or a timeout once `ms` have passed: ky's timeout ends with the answer's headers, and a
- * body that stalls after them would keep the call waiting for ever. Rejects like ky's timeout,
- * which `toUsersApiError` turns into a `timeout` error.
+ * `read`, or its signal's reason once the signal aborts. Fetch errors a body whose request is
+ * aborted, but a `fetch` option (a mock, a wrapper) may not: the call must settle all the same.
  */
-function within<T>(read: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, ms, { name: 'TimeoutError' })));
-  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+function until<T>(read: Promise<T>, signal: AbortSignal): Promise<T> {
+  return Promise.race([
+    read,
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+  ]);
 }
 
 /** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
@@ -92,7 +91,8 @@ export function createSend(options: UsersClientOptions): Send {
     credentials: options.credentials,
     // Looked up per call, so a fetch patched after the client was created (mocks, tracing) is used.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeout: timeoutMs,
+    // One deadline per attempt covers the headers and the body (ky's would end with the headers).
+    timeout: false,
     retry: 0,
     throwHttpErrors: false,
   });
@@ -120,49 +120,66 @@ export function createSend(options: UsersClientOptions): Send {
     signal?.throwIfAborted();
     let token = await readToken(false);
     let refreshed = false;
-    for (let retries = 0; ;) {
-      let response: Response | undefined;
-      let failure: unknown;
-      try {
-        response = await api(path, {
-          method,
-          json: init.json,
-          searchParams: init.searchParams,
-          signal,
-          headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
-        });
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        failure = error;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      for (let retries = 0; ;) {
+        let response: Response | undefined;
+        let failure: unknown;
+        // One deadline for the headers and the body. Aborting the request when it passes also
+        // closes a body that stalls, rather than leaving the connection to the server.
+        const deadline = new AbortController();
+        clearTimeout(timer);
+        timer = setTimeout(
+          () => deadline.abort(new UsersApiError('timeout', DEFAULT_MESSAGES.timeout)),
+          timeoutMs,
+        );
+        const bound = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+        try {
+          response = await api(path, {
+            method,
+            json: init.json,
+            searchParams: init.searchParams,
+            signal: bound,
+            headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
+          });
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          failure = error;
+        }
+        if (response?.status === 401 && getToken && !refreshed) {
+          // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
+          void response.body?.cancel();
+          refreshed = true;
+          token = await readToken(true);
+          continue;
+        }
+        // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
+        // safe. A non-idempotent method must not be retried: the server may have acted on it.
+        const retryable = response ? isRetryableStatus(response.status) : true;
+        const wait =
+          retryable && retries < limit
+            ? retryDelay(
+                retries,
+                response && parseRetryAfter(response.headers.get('retry-after')),
+                backoffMs,
+                maxDelayMs,
+              )
+            : undefined;
+        if (wait === undefined) {
+          if (!response) throw failure;
+          if (response.ok)
+            return await until(
+              readBody(response, schema, `Unexpected answer from ${method} /${path}`),
+              bound,
+            );
+          throw await until(toResponseError(response), bound);
+        }
+        void response?.body?.cancel();
+        retries++;
+        await sleep(wait, signal);
       }
-      if (response?.status === 401 && getToken && !refreshed) {
-        // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
-        void response.body?.cancel();
-        refreshed = true;
-        token = await readToken(true);
-        continue;
-      }
-      // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
-      // safe. A non-idempotent method must not be retried: the server may have acted on it.
-      const retryable = response ? isRetryableStatus(response.status) : true;
-      const wait =
-        retryable && retries < limit
-          ? retryDelay(
-              retries,
-              response && parseRetryAfter(response.headers.get('retry-after')),
-              backoffMs,
-              maxDelayMs,
-            )
-          : undefined;
-      if (wait === undefined) {
-        if (!response) throw failure;
-        if (response.ok)
-          return within(readBody(response, schema, `Unexpected answer from ${method} /${path}`), timeoutMs);
-        throw await within(toResponseError(response), timeoutMs);
-      }
-      void response?.body?.cancel();
-      retries++;
-      await sleep(wait, signal);
+    } finally {
+      clearTimeout(timer);
     }
   };
 

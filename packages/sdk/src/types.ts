@@ -47,7 +47,7 @@ export interface UsersClientOptions {
   credentials?: RequestCredentials;
   /** A `fetch` implementation; defaults to the global one, looked up on every call. */
   fetch?: typeof globalThis.fetch;
-  /** How long one attempt may take before it fails with `timeout`. Default 10 000. */
+  /** How long one attempt, from the request to the answer's last byte, may take before it fails with `timeout`. Default 10 000. */
   timeoutMs?: number;
   /** How often, and after how long, a failed call is tried again. Default `{ limit: 2 }`. */
   retry?: RetryOptions;

@@ -8,10 +8,10 @@ import { UsersApiError, type UsersApiErrorCode } from './errors.js';
 import { parse, type Schema } from './json-schema.js';
 
 /** `root` plus an issue path written the way a developer would: `items[3].status`. */
-function formatPath(root: string, path: readonly PropertyKey[]): string {
+function formatPath(root: string, path: readonly (string | number)[]): string {
   let text = root;
   for (const key of path) {
-    text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+    text += typeof key === 'number' ? `[${key}]` : text ? `.${key}` : key;
   }
   return text || 'body';
 }
