@@ -431,6 +431,26 @@ describe('<jt-user-profile>', () => {
       expect(puts(sent)).to.deep.equal([]);
     });
 
+    it('warns an Admin who picks another role for themself that they lose access, Cancel first', async () => {
+      const api = await referenceApi();
+      const self = api.store.get(demoUserIds.admin)!;
+      const { el, sent } = await mountReady({ api, user: self });
+
+      chooseRole(el, 'member');
+      await el.updateComplete;
+      applyOf(el).click();
+      const dialog = await dialogOpened(el);
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        'You will become Member and no longer be able to view or change users. Only another Admin can undo this.',
+      );
+      expect(dialog.tone).to.equal('danger');
+      expect(deepActiveElement()?.getAttribute('part')).to.equal('cancel-button');
+      dialogButton(dialog, 'cancel').click();
+      await waitUntil(() => !dialog.isOpen, 'dialog still open');
+      expect(puts(sent)).to.deep.equal([]);
+      expect(api.store.get(self.id)?.role).to.equal('admin');
+    });
+
     it('rolls back and explains last_admin when the only Admin demotes themself', async () => {
       const api = await referenceApi();
       // Leave the signed-in Admin as the organization's only active Admin.

@@ -31,5 +31,5 @@ export {
   stringsFor,
   type Strings,
 } from './shared/i18n/localize.js';
-export { en } from './shared/i18n/en.js';
+export { en, type UserField } from './shared/i18n/en.js';
 export * from './shared/events.js';

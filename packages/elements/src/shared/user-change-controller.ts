@@ -127,6 +127,8 @@ export class UserChangeController implements ReactiveController {
   async changeRole(user: User, role: UserRole, opener?: HTMLElement | null): Promise<ChangeOutcome> {
     const host = this.#host;
     const s = host.strings;
+    // Only an Admin gets here: an Admin who picks another role for themself loses this screen.
+    const demotesSelf = role !== 'admin' && host.isSelf(user);
     return this.#run({
       kind: 'role',
       user,
@@ -134,9 +136,11 @@ export class UserChangeController implements ReactiveController {
       event: new JtUserRoleChangeEvent({ user, role }),
       prompt: {
         heading: s.roleHeading(isolate(user.name)),
-        message: s.roleMessage(isolate(user.name), s.role(user.role), s.role(role)),
+        message: demotesSelf
+          ? s.roleMessageSelf(s.role(role))
+          : s.roleMessage(isolate(user.name), s.role(user.role), s.role(role)),
         confirmLabel: s.roleConfirm,
-        tone: 'default',
+        tone: demotesSelf ? 'danger' : 'default',
       },
       send: (store) => store.setRole(user.id, role),
       done: (updated) => {

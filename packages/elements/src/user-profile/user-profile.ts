@@ -126,28 +126,28 @@ export class JtUserProfile extends JtUserElement {
       ? html`<time datetime=${changedAt}
           >${changedBy ? s.statusChangedBy(formatDateTime(changedAt, lang), changedBy.name) : formatDateTime(changedAt, lang)}</time
         >`
-      : s.statusNeverChanged;
+      : s.never;
     return html`
       <section part="section profile-section" aria-labelledby="profile-heading">
         <h2 id="profile-heading" part="section-heading">${s.profileHeading}</h2>
         <h3 part="name">${user.name}</h3>
         <dl part="fields">
-          ${field('email', s.fieldEmail, user.email)} ${field('role', s.fieldRole, s.role(user.role))}
+          ${field('email', s.field('email'), user.email)} ${field('role', s.field('role'), s.role(user.role))}
           ${field(
             'status',
-            s.fieldStatus,
+            s.field('status'),
             html`<span part="status-badge ${user.status}">${s.status(user.status)}</span>
               <span part="status-description">${s.statusDescription(user.status)}</span>`,
           )}
-          ${field('created', s.fieldCreated, html`<time datetime=${user.createdAt}>${formatDate(user.createdAt, lang)}</time>`)}
+          ${field('created', s.field('createdAt'), html`<time datetime=${user.createdAt}>${formatDate(user.createdAt, lang)}</time>`)}
           ${field(
             'last-login',
-            s.fieldLastLogin,
+            s.field('lastLoginAt'),
             user.lastLoginAt
               ? html`<time datetime=${user.lastLoginAt}>${formatDateTime(user.lastLoginAt, lang)}</time>`
-              : s.neverLoggedIn,
+              : s.never,
           )}
-          ${field('status-changed', s.fieldStatusChanged, statusChanged)}
+          ${field('status-changed', s.field('statusChangedAt'), statusChanged)}
         </dl>
       </section>
     `;
@@ -164,7 +164,7 @@ export class JtUserProfile extends JtUserElement {
         <h2 id="roles-heading" part="section-heading">${s.rolesHeading}</h2>
         <p part="intro">${s.rolesIntro}</p>
         <form part="role-form" @submit=${(event: SubmitEvent) => void this.#onRoleSubmit(user, event)}>
-          <label part="role-label" for="role-select">${s.roleSelectLabel}</label>
+          <label part="role-label" for="role-select">${s.field('role')}</label>
           <select
             id="role-select"
             part="role-select"
@@ -181,7 +181,7 @@ export class JtUserProfile extends JtUserElement {
             aria-busy=${pending ? 'true' : 'false'}
             aria-describedby=${error ? 'role-message' : nothing}
           >
-            ${s.roleApply}
+            ${s.roleConfirm}
           </button>
           ${pending ? html`<span part="pending">${s.saving}</span>` : nothing}
         </form>

@@ -5,7 +5,6 @@
  * @module
  */
 import type { USER_SORT_FIELDS, UserSort } from '@jt-users/sdk';
-import type { Strings } from '../shared/i18n/localize.js';
 
 /** A field the server can sort by. */
 export type SortField = (typeof USER_SORT_FIELDS)[number];
@@ -13,22 +12,8 @@ export type SortField = (typeof USER_SORT_FIELDS)[number];
 /** The value of a header's `aria-sort`. */
 export type SortDirection = 'ascending' | 'descending' | 'none';
 
-/** A column whose header sorts the list on the server. */
-export interface SortableColumn {
-  /** The server's sort field. */
-  field: SortField;
-  /** The header text in the element's language. */
-  heading: (strings: Strings) => string;
-}
-
 /** The sortable columns, in the order they are shown (Action follows them, unsortable). */
-export const SORTABLE_COLUMNS: readonly SortableColumn[] = [
-  { field: 'name', heading: (s) => s.columnName },
-  { field: 'email', heading: (s) => s.columnEmail },
-  { field: 'role', heading: (s) => s.columnRole },
-  { field: 'status', heading: (s) => s.columnStatus },
-  { field: 'lastLoginAt', heading: (s) => s.columnLastLogin },
-];
+export const SORTABLE_COLUMNS: readonly SortField[] = ['name', 'email', 'role', 'status', 'lastLoginAt'];
 
 /** The order of the list before anyone sorts: by name, A to Z. */
 export const DEFAULT_TABLE_SORT: UserSort = 'name';

@@ -24,7 +24,7 @@ import {
   nextSort,
   profileUrl,
   sortDirection,
-  type SortableColumn,
+  type SortField,
 } from './columns.js';
 import { activateIcon, deactivateIcon, sortIcon } from './icons.js';
 import { userTableStyles } from './user-table.styles.js';
@@ -308,11 +308,15 @@ export class JtUserTable extends JtElement {
         />
       </div>
       <div class="field">
-        <label part="filter-label" for="filter">${s.statusFilterLabel}</label>
+        <label part="filter-label" for="filter">${s.field('status')}</label>
         <select id="filter" part="filter" @change=${this.#onFilterChange}>
           <option value="all" .selected=${this.#statusFilter === 'all'}>${s.filterAll}</option>
-          <option value="active" .selected=${this.#statusFilter === 'active'}>${s.filterActive}</option>
-          <option value="inactive" .selected=${this.#statusFilter === 'inactive'}>${s.filterInactive}</option>
+          ${USER_STATUSES.map(
+            (status) =>
+              html`<option value=${status} .selected=${this.#statusFilter === status}>
+                ${s.status(status)}
+              </option>`,
+          )}
         </select>
       </div>
       <p part="count" role="status">
@@ -354,7 +358,7 @@ export class JtUserTable extends JtElement {
           </caption>
           <thead>
             <tr>
-              ${SORTABLE_COLUMNS.map((column) => this.#renderSortableHeader(column))}
+              ${SORTABLE_COLUMNS.map((field) => this.#renderSortableHeader(field))}
               <th part="header" scope="col">${s.columnAction}</th>
             </tr>
           </thead>
@@ -367,11 +371,11 @@ export class JtUserTable extends JtElement {
     `;
   }
 
-  #renderSortableHeader(column: SortableColumn): TemplateResult {
+  #renderSortableHeader(field: SortField): TemplateResult {
     const s = this.strings;
-    const heading = column.heading(s);
-    const direction = sortDirection(this.#sort, column.field);
-    const next = nextSort(this.#sort, column.field);
+    const heading = s.field(field);
+    const direction = sortDirection(this.#sort, field);
+    const next = nextSort(this.#sort, field);
     return html`<th part="header" scope="col" aria-sort=${direction}>
       <button
         part="sort-button"
@@ -451,7 +455,7 @@ export class JtUserTable extends JtElement {
       <td part="cell">
         ${
           user.lastLoginAt === null
-            ? s.neverLoggedIn
+            ? s.never
             : html`<time datetime=${user.lastLoginAt}>${formatDate(user.lastLoginAt, this.locale)}</time>`
         }
       </td>

@@ -4,7 +4,7 @@
  * @module
  */
 import type { UserRole, UserStatus } from '@jt-users/sdk';
-import type { Strings } from './en.js';
+import type { Strings, UserField } from './en.js';
 
 const roles: Record<UserRole, string> = {
   admin: 'Admin',
@@ -13,9 +13,21 @@ const roles: Record<UserRole, string> = {
   external: 'Extern',
 };
 
+const fields: Record<UserField, string> = {
+  name: 'Name',
+  email: 'E-Mail',
+  role: 'Rolle',
+  status: 'Status',
+  createdAt: 'Erstellt',
+  lastLoginAt: 'Letzte Anmeldung',
+  statusChangedAt: 'Status zuletzt geändert',
+};
+
 export const de: Strings = {
   role: (role: UserRole) => roles[role],
   status: (status: UserStatus) => (status === 'active' ? 'Aktiv' : 'Inaktiv'),
+  field: (field) => fields[field],
+  never: 'Nie',
   loading: 'Wird geladen …',
   saving: 'Wird gespeichert …',
   retry: 'Erneut versuchen',
@@ -39,6 +51,8 @@ export const de: Strings = {
   roleHeading: (name) => `Rolle von ${name} ändern?`,
   roleMessage: (name, from, to) =>
     `${name} wechselt von ${from} zu ${to} und erhält die Berechtigungen dieser Rolle.`,
+  roleMessageSelf: (to) =>
+    `Sie werden ${to} und können Benutzer dann nicht mehr sehen oder ändern. Nur ein anderer Admin kann das rückgängig machen.`,
   roleConfirm: 'Rolle ändern',
 
   announceActivated: (name) => `${name} wurde aktiviert.`,
@@ -65,18 +79,10 @@ export const de: Strings = {
   switchName: (name) => `${name} kann sich anmelden`,
 
   tableCaption: 'Benutzer',
-  columnName: 'Name',
-  columnEmail: 'E-Mail',
-  columnRole: 'Rolle',
-  columnStatus: 'Status',
-  columnLastLogin: 'Letzte Anmeldung',
   columnAction: 'Aktion',
   searchLabel: 'Benutzer suchen',
   searchPlaceholder: 'Name oder E-Mail',
-  statusFilterLabel: 'Status',
   filterAll: 'Alle',
-  filterActive: 'Aktiv',
-  filterInactive: 'Inaktiv',
   sortAscending: (column) => `Nach ${column} aufsteigend sortieren`,
   sortDescending: (column) => `Nach ${column} absteigend sortieren`,
   userCount: (count, formatted) => (count === 1 ? '1 Benutzer' : `${formatted} Benutzer`),
@@ -86,7 +92,6 @@ export const de: Strings = {
   noUsers: 'Es gibt noch keine Benutzer.',
   noMatches: 'Keine Benutzer passen zu Suche und Filter.',
   listLoadError: 'Die Benutzer konnten nicht geladen werden.',
-  neverLoggedIn: 'Nie',
   actionDeactivate: (name) => `${name} deaktivieren`,
   actionActivate: (name) => `${name} aktivieren`,
   selfActionHint: 'Sie können sich nicht selbst deaktivieren.',
@@ -94,16 +99,7 @@ export const de: Strings = {
   profileHeading: 'Profil',
   rolesHeading: 'Rollen und Berechtigungen',
   extraSettingsHeading: 'Weitere Einstellungen',
-  fieldEmail: 'E-Mail',
-  fieldRole: 'Rolle',
-  fieldStatus: 'Status',
-  fieldCreated: 'Erstellt',
-  fieldLastLogin: 'Letzte Anmeldung',
-  fieldStatusChanged: 'Status zuletzt geändert',
   statusChangedBy: (date, name) => `${date} von ${name}`,
-  statusNeverChanged: 'Nie',
-  roleSelectLabel: 'Rolle',
-  roleApply: 'Rolle ändern',
   roleDescription: (role) =>
     ({
       admin: 'Kann Benutzer sehen, anlegen und ändern und alles, was ein Manager kann.',

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { UserRole, UserStatus } from '@jt-users/sdk';
+import type { User, UserRole, UserStatus } from '@jt-users/sdk';
 
 const roles: Record<UserRole, string> = {
   admin: 'Admin',
@@ -16,10 +16,26 @@ const roles: Record<UserRole, string> = {
   external: 'External',
 };
 
+/** A field of a user that people read: the table's columns and the profile's fields. */
+export type UserField = Exclude<keyof User, 'id' | 'statusChangedBy'>;
+
+/** One name per field, wherever it labels one: a column, a profile field, the status filter. */
+const fields: Record<UserField, string> = {
+  name: 'Name',
+  email: 'Email',
+  role: 'Role',
+  status: 'Status',
+  createdAt: 'Created',
+  lastLoginAt: 'Last login',
+  statusChangedAt: 'Status last changed',
+};
+
 export const en = {
   // ---- shared -------------------------------------------------------------------------------
   role: (role: UserRole): string => roles[role],
   status: (status: UserStatus): string => (status === 'active' ? 'Active' : 'Inactive'),
+  field: (field: UserField): string => fields[field],
+  never: 'Never',
   loading: 'Loading…',
   saving: 'Saving…',
   retry: 'Retry',
@@ -45,6 +61,8 @@ export const en = {
   roleHeading: (name: string): string => `Change the role of ${name}?`,
   roleMessage: (name: string, from: string, to: string): string =>
     `${name} will change from ${from} to ${to} and get the access of that role.`,
+  roleMessageSelf: (to: string): string =>
+    `You will become ${to} and no longer be able to view or change users. Only another Admin can undo this.`,
   roleConfirm: 'Change role',
 
   // ---- announcements (polite live region) ---------------------------------------------------
@@ -75,18 +93,10 @@ export const en = {
 
   // ---- user table ----------------------------------------------------------------------------
   tableCaption: 'Users',
-  columnName: 'Name',
-  columnEmail: 'Email',
-  columnRole: 'Role',
-  columnStatus: 'Status',
-  columnLastLogin: 'Last login',
   columnAction: 'Action',
   searchLabel: 'Search users',
   searchPlaceholder: 'Name or email',
-  statusFilterLabel: 'Status',
   filterAll: 'All',
-  filterActive: 'Active',
-  filterInactive: 'Inactive',
   sortAscending: (column: string): string => `Sort by ${column}, ascending`,
   sortDescending: (column: string): string => `Sort by ${column}, descending`,
   userCount: (count: number, formatted: string): string => (count === 1 ? '1 user' : `${formatted} users`),
@@ -96,7 +106,6 @@ export const en = {
   noUsers: 'There are no users yet.',
   noMatches: 'No users match the search and filter.',
   listLoadError: 'The users could not be loaded.',
-  neverLoggedIn: 'Never',
   actionDeactivate: (name: string): string => `Deactivate ${name}`,
   actionActivate: (name: string): string => `Activate ${name}`,
   selfActionHint: 'You cannot deactivate yourself.',
@@ -105,16 +114,7 @@ export const en = {
   profileHeading: 'Profile',
   rolesHeading: 'Roles and permissions',
   extraSettingsHeading: 'Extra Settings',
-  fieldEmail: 'Email',
-  fieldRole: 'Role',
-  fieldStatus: 'Status',
-  fieldCreated: 'Created',
-  fieldLastLogin: 'Last login',
-  fieldStatusChanged: 'Status last changed',
   statusChangedBy: (date: string, name: string): string => `${date} by ${name}`,
-  statusNeverChanged: 'Never',
-  roleSelectLabel: 'Role',
-  roleApply: 'Change role',
   roleDescription: (role: UserRole): string =>
     ({
       admin: 'Can view, create and change users, and everything a Manager can do.',
