@@ -141,10 +141,10 @@ describe('<jt-user-profile>', () => {
       expect(part(el, '[part~="status-description"]').textContent).to.equal(
         'Can log in with the access of their role.',
       );
-      expect(fieldValue(el, 'created')).to.equal(formatDate(user.createdAt, 'en'));
-      expect(part(el, '[data-field="created"] time').getAttribute('datetime')).to.equal(user.createdAt);
-      expect(fieldValue(el, 'last-login')).to.equal(formatDateTime(user.lastLoginAt!, 'en'));
-      expect(fieldValue(el, 'status-changed')).to.equal(
+      expect(fieldValue(el, 'createdAt')).to.equal(formatDate(user.createdAt, 'en'));
+      expect(part(el, '[data-field="createdAt"] time').getAttribute('datetime')).to.equal(user.createdAt);
+      expect(fieldValue(el, 'lastLoginAt')).to.equal(formatDateTime(user.lastLoginAt!, 'en'));
+      expect(fieldValue(el, 'statusChangedAt')).to.equal(
         `${formatDateTime(changedAt, 'en')} by Ada Lindqvist`,
       );
       const labels = [...shadow(el).querySelectorAll('[part~="field-label"]')].map(
@@ -166,8 +166,8 @@ describe('<jt-user-profile>', () => {
       const api = await referenceApi();
       const user = someMember(api, { lastLoginAt: null, statusChangedAt: null, statusChangedBy: null });
       const { el } = await mountReady({ api, user });
-      expect(fieldValue(el, 'last-login')).to.equal('Never');
-      expect(fieldValue(el, 'status-changed')).to.equal('Never');
+      expect(fieldValue(el, 'lastLoginAt')).to.equal('Never');
+      expect(fieldValue(el, 'statusChangedAt')).to.equal('Never');
     });
 
     it('labels each of the three sections by its heading', async () => {
@@ -279,7 +279,7 @@ describe('<jt-user-profile>', () => {
       expect(api.store.get(user.id)?.status).to.equal('inactive');
       expect(badgeOf(el).textContent).to.equal('Inactive');
       // The server's answer says who changed the status, and the profile shows it.
-      expect(fieldValue(el, 'status-changed')).to.contain(`by ${viewer.name}`);
+      expect(fieldValue(el, 'statusChangedAt')).to.contain(`by ${viewer.name}`);
       expect(changed.events).to.have.length(1);
       expect((changed.events[0] as JtUserStatusChangedEvent).detail.previousStatus).to.equal('active');
       await waitUntil(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
@@ -460,13 +460,21 @@ describe('<jt-user-profile>', () => {
       }
       const errors = count('jt-error');
       const changed = count('jt-user-role-changed');
+      const denied = count('jt-access-denied');
       const self = api.store.get(demoUserIds.admin)!;
       const { el, sent } = await mountReady({ api, user: self });
+      api.faults.latencyMs = 100;
 
       chooseRole(el, 'manager');
       await el.updateComplete;
       applyOf(el).click();
       dialogButton(await dialogOpened(el), 'confirm').click();
+      // Until the server answers, the Admin keeps the access they had.
+      await waitUntil(() => el.store?.isPending(self.id, 'role'), 'not pending');
+      await el.updateComplete;
+      expect(fieldValue(el, 'role')).to.equal('Manager');
+      expect(el.access).to.equal('admin');
+      expect(el.shadowRoot!.querySelector('[part~="access-denied"]')).to.equal(null);
       await waitUntil(
         () => el.shadowRoot?.querySelector('[part~="roles-section"] [role="alert"]'),
         'no message',
@@ -485,6 +493,7 @@ describe('<jt-user-profile>', () => {
         errors.events.map((event) => [(event as JtErrorEvent).error.code, (event as JtErrorEvent).operation]),
       ).to.deep.equal([['last_admin', 'role']]);
       expect(changed.events).to.have.length(0);
+      expect(denied.events).to.have.length(0);
       await expect(el).to.be.accessible();
     });
   });
@@ -514,9 +523,12 @@ describe('<jt-user-profile>', () => {
       );
       expect(errors.events.map((event) => (event as JtErrorEvent).detail.operation)).to.deep.equal(['load']);
       await expect(el).to.be.accessible();
-      part<HTMLButtonElement>(el, '[part~="retry-button"]').click();
+      part<HTMLButtonElement>(el, '[part~="retry-button"]').focus();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => el.shadowRoot?.querySelector('[part~="name"]'), 'retry did not load');
       expect(part(el, '[part~="name"]').textContent).to.equal(user.name);
+      // Retry went with the notice: the keyboard carries on from the profile's first control.
+      expect(deepActiveElement()?.getAttribute('part')).to.equal('role-select');
     });
 
     it('shows loading while the user is on its way', async () => {
@@ -678,8 +690,8 @@ describe('<jt-user-profile>', () => {
       expect(badgeOf(el).textContent).to.equal('Aktiv');
       expect(fieldValue(el, 'role')).to.equal('Mitglied');
       expect(formatDate(user.createdAt, 'de')).not.to.equal(formatDate(user.createdAt, 'en'));
-      expect(fieldValue(el, 'created')).to.equal(formatDate(user.createdAt, 'de'));
-      expect(fieldValue(el, 'status-changed')).to.equal(
+      expect(fieldValue(el, 'createdAt')).to.equal(formatDate(user.createdAt, 'de'));
+      expect(fieldValue(el, 'statusChangedAt')).to.equal(
         `${formatDateTime('2025-02-10T14:30:00.000Z', 'de')} von Ada Lindqvist`,
       );
       expect(roleSelectOf(el).labels?.[0]?.textContent).to.equal('Rolle');

@@ -19,6 +19,7 @@ import {
   eventually,
   liveRegionText,
   part,
+  holdingClient,
   recordingClient,
   referenceApi,
   someMember,
@@ -621,6 +622,53 @@ describe('<jt-user-status-toggle>', () => {
   });
 
   describe('lifecycle', () => {
+    it('keeps its open dialog when the host passes the signed-in user again as a new object', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const viewer = api.store.get(demoUserIds.admin)!;
+      const { client, sent } = recordingClient();
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle
+          .client=${client}
+          .currentUser=${viewer}
+          .user=${user}
+        ></jt-user-status-toggle>`,
+      );
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      // A host re-render, or a list that brought a newer copy of the signed-in user.
+      el.currentUser = { ...viewer };
+      await el.updateComplete;
+      expect(dialog.isConnected && dialog.isOpen).to.equal(true);
+      expect(el.shadowRoot!.querySelector('[part~="loading"]')).to.equal(null);
+      dialogButton(el, 'cancel').click();
+      expect(sent).to.deep.equal([]);
+    });
+
+    it('shows a change at once when the client comes after the user', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const holding = holdingClient();
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle
+          .currentUser=${api.store.get(demoUserIds.admin)}
+          .user=${user}
+        ></jt-user-status-toggle>`,
+      );
+      // e.g. a host that creates the client once it has a token
+      el.client = holding.client;
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'the switch did not render');
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => holding.held() === 1, 'no change sent');
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      holding.release();
+      await settled(el, user.id);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+    });
+
     it('aborts the load when removed, and shows or fires nothing for it', async () => {
       const api = await referenceApi();
       const errors = count('jt-error');

@@ -193,6 +193,16 @@ async function tableOf(client: UsersClient, user: User, options: TableOptions = 
   return el;
 }
 
+/** A loaded table over an API with one user easy to find, and how many lists it asked for. */
+async function tableToSearch() {
+  const api = await referenceApi();
+  const { client, listRequests } = trackingClient();
+  const target = someMember(api, { name: 'Zebedee Quillfeather' });
+  const el = await renderTable(client);
+  await loaded(el);
+  return { el, target, listRequests, before: listRequests().length };
+}
+
 /** Types `term` into `input` from its current value on, one input event per character. */
 function typeQuickly(input: HTMLInputElement, term: string): void {
   // Every keystroke in the same task: whatever the machine's speed, this is "faster than the pause".
@@ -238,12 +248,7 @@ describe('<jt-user-table>', () => {
     });
 
     it('searches on the server once typing pauses, with one request for many keystrokes', async () => {
-      const api = await referenceApi();
-      const { client, listRequests } = trackingClient();
-      const target = someMember(api, { name: 'Zebedee Quillfeather' });
-      const el = await renderTable(client);
-      await loaded(el);
-      const before = listRequests().length;
+      const { el, target, listRequests, before } = await tableToSearch();
 
       const input = part<HTMLInputElement>(el, 'input[type="search"]');
       typeQuickly(input, 'quill');
@@ -261,13 +266,39 @@ describe('<jt-user-table>', () => {
       expect(input.value).to.equal('quillfeather');
     });
 
-    it('searches at once on Enter', async () => {
-      const api = await referenceApi();
+    it('still searches for what was typed when the table is moved during the pause', async () => {
+      const { el, target, listRequests, before } = await tableToSearch();
+
+      typeQuickly(part<HTMLInputElement>(el, 'input[type="search"]'), 'quill');
+      // A framework moves the element before the pause is over.
+      const elsewhere = document.createElement('div');
+      el.parentElement!.append(elsewhere);
+      elsewhere.append(el);
+      await reloaded(el, listRequests, before);
+      expect(el.search).to.equal('quill');
+      expect(listRequests().at(-1)?.params.get('search')).to.equal('quill');
+      expect(rowIds(el)).to.deep.equal([target.id]);
+    });
+
+    it('takes a removed search or page-size attribute as its default', async () => {
+      await referenceApi();
       const { client, listRequests } = trackingClient();
-      const target = someMember(api, { name: 'Zebedee Quillfeather' });
       const el = await renderTable(client);
+      el.setAttribute('search', 'zz-nobody');
+      el.setAttribute('page-size', '20');
       await loaded(el);
       const before = listRequests().length;
+      el.removeAttribute('search');
+      el.removeAttribute('page-size');
+      await reloaded(el, listRequests, before);
+      const last = listRequests().at(-1)!;
+      expect([last.params.get('search'), last.params.get('limit')]).to.deep.equal([null, '50']);
+      expect(rows(el)).to.have.length(50);
+      expect(part<HTMLInputElement>(el, 'input[type="search"]').value).to.equal('');
+    });
+
+    it('searches at once on Enter', async () => {
+      const { el, target, listRequests, before } = await tableToSearch();
 
       part<HTMLInputElement>(el, 'input[type="search"]').focus();
       await sendKeys({ type: 'zebedee' });
@@ -819,7 +850,7 @@ describe('<jt-user-table>', () => {
         name: 'rate_limited',
         inject: (api) => api.faults.failNext(1, 429, { retryAfterSeconds: 3, match: { method: 'PUT' } }),
         code: 'rate_limited',
-        message: en.errorRateLimited('3'),
+        message: 'Too many requests. Try again in 3 seconds.',
       },
       {
         name: 'not_found',

@@ -14,7 +14,8 @@ function pausingClient(): {
   /** Holds requests of `method` from now on; without arguments, holds no more. */
   hold: (when?: 'before' | 'after', method?: string) => void;
   waiting: () => number;
-  release: () => void;
+  /** Lets the first `count` held requests go on (all by default, and then holds no more). */
+  release: (count?: number) => void;
 } {
   let holding: { when: 'before' | 'after'; method: string } | undefined;
   const waiting: (() => void)[] = [];
@@ -36,9 +37,9 @@ function pausingClient(): {
     client,
     hold: (when, method) => (holding = when && method ? { when, method } : undefined),
     waiting: () => waiting.length,
-    release: () => {
-      holding = undefined;
-      for (const resume of waiting.splice(0)) resume();
+    release: (count = Infinity) => {
+      if (count >= waiting.length) holding = undefined;
+      for (const resume of waiting.splice(0, count)) resume();
     },
   };
 }
@@ -51,6 +52,15 @@ async function pausableStoreWithMember() {
   const member = someMember(api);
   await store.load(member.id);
   return { api, ...paused, store, member };
+}
+
+/** Like {@link pausableStoreWithMember}, with a role change the server applied and whose answer waits. */
+async function roleChangeAnsweredLate() {
+  const paused = await pausableStoreWithMember();
+  paused.hold('after', 'PUT');
+  const role = paused.store.setRole(paused.member.id, 'manager');
+  await eventually(() => paused.waiting() === 1, 'the server applied the role');
+  return { ...paused, role };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -243,6 +253,34 @@ describe('UsersStore', () => {
     api.store.upsert({ ...api.store.get(member.id)!, name: 'Renamed Elsewhere' });
     await store.load(member.id);
     expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+  });
+
+  it('keeps a deactivation still waiting when the answer to an earlier role change arrives', async () => {
+    const { api, store, member, role, hold, waiting, release } = await roleChangeAnsweredLate();
+    // The deactivation waits before it reaches the server.
+    hold('before', 'PUT');
+    const status = store.setStatus(member.id, 'inactive');
+    await eventually(() => waiting() === 2, 'the deactivation is on its way');
+    release(1);
+    await role;
+    // The role's answer says active: the deactivation shows until the server answers it.
+    expect(store.isPending(member.id, 'status')).to.equal(true);
+    expect(store.get(member.id)?.status).to.equal('inactive');
+    expect(store.get(member.id)?.role).to.equal('manager');
+    release();
+    await status;
+    expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+  });
+
+  it('keeps a deactivation the server confirmed when an older role change answers after it', async () => {
+    const { api, store, member, role, hold, release } = await roleChangeAnsweredLate();
+    hold();
+    await store.setStatus(member.id, 'inactive');
+    release();
+    // That answer holds the status from before the deactivation.
+    expect((await role).status).to.equal('active');
+    expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+    expect(store.get(member.id)?.status).to.equal('inactive');
   });
 
   it('keeps a pending change through a read answered before the server saw the change', async () => {

@@ -146,7 +146,7 @@ const FAULTS: readonly FaultCase[] = [
     inject: (api, match) => api.faults.failNext(1, 429, { retryAfterSeconds: RETRY_AFTER_SECONDS, match }),
     outcome: 'refused',
     code: 'rate_limited',
-    message: (s, lang) => s.errorRateLimited(formatNumber(RETRY_AFTER_SECONDS, lang)),
+    message: (s, lang) => s.errorRateLimited(RETRY_AFTER_SECONDS, formatNumber(RETRY_AFTER_SECONDS, lang)),
   },
 ];
 

@@ -238,7 +238,7 @@ describe('hostile data', function () {
       await eventually(() => shadow(profile).querySelector('[part~="name"]')?.textContent === user.name);
       const email = part(profile, '[data-field="email"] [part~="field-value"]');
       expect(email.textContent).to.equal(user.email);
-      expect(part(profile, '[data-field="status-changed"] [part~="field-value"]').textContent).to.contain(
+      expect(part(profile, '[data-field="statusChangedAt"] [part~="field-value"]').textContent).to.contain(
         user.name,
       );
       const toggle = part<JtUserStatusToggle>(profile, 'jt-user-status-toggle');

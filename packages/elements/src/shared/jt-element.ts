@@ -36,6 +36,13 @@ export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'er
  * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
  * before this class's own fields exist.
  */
+/**
+ * Where focus goes when an update removed the focused control: a Retry, else the element's main
+ * control (the table's scrolling region, the profile's role select, the switch), so the keyboard
+ * carries on from there rather than from the top of the document.
+ */
+const FOCUS_FALLBACK = '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
+
 const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>();
 
 /**
@@ -87,14 +94,18 @@ export abstract class JtElement extends LitElement {
   /** Tasks aborted because the element left the page, to run again if it comes back. */
   #interrupted = new Set<Task<readonly unknown[], unknown>>();
 
-  /** Resolves the signed-in user: the `currentUser` property, else one shared request per client. */
+  /**
+   * Resolves the signed-in user: the `currentUser` property, else one shared request per client.
+   * It runs again for another client or another person, not for a new object of the same person
+   * (a host's re-render, the store's newer copy): that would hide the content while it checks.
+   */
   protected readonly viewerTask = new Task(this, {
-    task: async ([store, given], { signal }) => {
-      if (given) return given;
+    task: async ([store], { signal }) => {
+      if (this.currentUser) return this.currentUser;
       if (!store) return undefined;
       return this.awaitRequest(store.currentUser(signal), 'current-user', undefined);
     },
-    args: () => [this.store, this.currentUser] as const,
+    args: () => [this.store, this.currentUser?.id] as const,
   });
 
   /** The store of this element's client; `undefined` until `client` or `api-base` is set. */
@@ -105,11 +116,13 @@ export abstract class JtElement extends LitElement {
 
   /**
    * The signed-in user once known, as the store last had it: a role the Admin changed of
-   * themself counts at once, in every element of the client.
+   * themself counts in every element of the client once the server confirmed it. Until then
+   * they keep the access they had, so a refused change takes nothing away, not even for a moment.
    */
   get viewer(): User | undefined {
     const viewer = this.viewerTask.value;
-    return viewer && (this.store?.get(viewer.id) ?? viewer);
+    const store = this.store;
+    return viewer && (store?.isPending(viewer.id, 'role') ? viewer : (store?.get(viewer.id) ?? viewer));
   }
 
   /** Where the Admin check stands; see {@link AccessState}. */
@@ -138,12 +151,29 @@ export abstract class JtElement extends LitElement {
    */
   #updateLocale?: string;
 
+  /**
+   * The focused control went with an update (a notice replaced a failed view, or the view
+   * replaced a notice's Retry) and nothing has taken the focus since.
+   */
+  #focusLost = false;
+
   protected override update(changed: PropertyValues): void {
     this.#updateLocale = resolveLang(this);
+    const focused = this.shadowRoot?.activeElement;
     try {
       super.update(changed);
     } finally {
       this.#updateLocale = undefined;
+    }
+    if (focused && !focused.isConnected) this.#focusLost = true;
+    // Without a target yet (loading), wait for one, unless the person focused something else.
+    if (!this.#focusLost) return;
+    const active = document.activeElement;
+    const target = this.renderRoot.querySelector<HTMLElement>(FOCUS_FALLBACK);
+    if (active && active !== document.body) this.#focusLost = false;
+    else if (target) {
+      target.focus();
+      this.#focusLost = false;
     }
   }
 
@@ -214,7 +244,10 @@ export abstract class JtElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (this.access === 'denied') this.#fireAccessDenied();
+    const access = this.access;
+    if (access === 'denied') this.#fireAccessDenied();
+    // Made an Admin again: a later loss of access is news again.
+    else if (access === 'admin') this.#accessDeniedFired = false;
   }
 
   /**

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { VISUALLY_HIDDEN } from './theme.js';
 
 /** Attribute that marks the region; tests and hosts can find it with `[data-jt-live-region]`. */
 export const LIVE_REGION_ATTRIBUTE = 'data-jt-live-region';
@@ -24,17 +25,7 @@ export function ensureLiveRegion(): HTMLElement {
   region.setAttribute('aria-atomic', 'true');
   // Visually hidden but read. Set through the CSSOM: a `style` attribute would break under a
   // strict Content-Security-Policy.
-  Object.assign(region.style, {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: '0',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-    border: '0',
-  });
+  region.style.cssText = VISUALLY_HIDDEN;
   document.body.append(region);
   return region;
 }

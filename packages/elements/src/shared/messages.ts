@@ -13,10 +13,8 @@ const byCode: Partial<Record<UsersApiErrorCode, Sentence>> = {
   not_found: (s) => s.errorNotFound,
   self_deactivation: (s) => s.errorSelfDeactivation,
   last_admin: (s) => s.errorLastAdmin,
-  rate_limited: (s, error, lang) =>
-    s.errorRateLimited(
-      error.retryAfterSeconds === undefined ? undefined : formatNumber(error.retryAfterSeconds, lang),
-    ),
+  rate_limited: (s, { retryAfterSeconds: seconds = 0 }, lang) =>
+    s.errorRateLimited(seconds, formatNumber(seconds, lang)),
   unauthenticated: (s) => s.errorUnauthenticated,
   invalid_request: (s) => s.errorInvalidRequest,
   invalid_argument: (s) => s.errorInvalidRequest,

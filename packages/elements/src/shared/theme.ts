@@ -9,7 +9,11 @@
  *
  * @module
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Declarations that hide content from sight but not from assistive technology. */
+export const VISUALLY_HIDDEN =
+  'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0';
 
 /**
  * Every element includes this first in its `static styles`. Public tokens (`--jt-*`) are read
@@ -77,15 +81,7 @@ export const themeStyles = css`
   }
 
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
+    ${unsafeCSS(VISUALLY_HIDDEN)}
   }
 
   [part~='message'] {

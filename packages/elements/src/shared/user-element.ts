@@ -54,7 +54,10 @@ export abstract class JtUserElement extends JtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('user') && this.user) this.store?.put(this.user);
+    // Into the shared cache when given, and when a client comes after the user: changes then
+    // show at once, and in every element of that client.
+    const { user } = this;
+    if (user && (changed.has('user') || !this.store?.get(user.id))) this.store?.put(user);
     const id = this.shownUserId;
     if (id !== this.#shownId) {
       // A message belongs to the user it was about; another user starts clean.

@@ -22,6 +22,15 @@ export type UsersStoreListener = (ids: ReadonlySet<string>) => void;
 /** The kinds of change a store sends; at most one of each kind per user is in flight. */
 export type UserMutation = 'status' | 'role';
 
+/** The fields each kind of change sets, the server's stamps included. */
+const FIELDS_OF: Record<UserMutation, readonly (keyof User)[]> = {
+  status: ['status', 'statusChangedAt', 'statusChangedBy'],
+  role: ['role'],
+};
+
+const pick = (user: User, fields: readonly (keyof User)[]): Partial<User> =>
+  Object.fromEntries(fields.map((field) => [field, user[field]]));
+
 const stores = new WeakMap<UsersClient, UsersStore>();
 
 /**
@@ -46,7 +55,7 @@ export class UsersStore {
   readonly #pending = new Map<string, Promise<User>>();
   /** Counts the changes this store starts and finishes; see `#putRead`. */
   #changes = 0;
-  /** The count at each user's last change. */
+  /** The count at each user's last change (by id), and at its last change of each kind (by key). */
   readonly #changedAt = new Map<string, number>();
   #currentUser: Promise<User> | undefined;
 
@@ -166,14 +175,27 @@ export class UsersStore {
     if (inFlight) return inFlight;
 
     const before = this.#users.get(id);
-    const changed = () => this.#changedAt.set(id, ++this.#changes);
+    const other: UserMutation = kind === 'status' ? 'role' : 'status';
+    const otherKey = `${other}:${id}`;
+    const sent = this.#changes;
+    const changed = () => {
+      this.#changedAt.set(id, ++this.#changes);
+      this.#changedAt.set(key, this.#changes);
+    };
+    // An answer holds the other kind's fields as the server had them then: a change of those
+    // still waiting, or made since this one was sent, is newer and stays.
+    const put = (answer: User) => {
+      const now = this.#users.get(id);
+      const newer = now && (this.#pending.has(otherKey) || (this.#changedAt.get(otherKey) ?? 0) > sent);
+      this.put(newer ? { ...answer, ...pick(now, FIELDS_OF[other]) } : answer);
+    };
     // Pending is set before the optimistic put, so subscribers that render on it see both.
     const request = (async () => {
       try {
         const updated = await send();
         this.#pending.delete(key);
         changed();
-        this.put(updated);
+        put(updated);
         return updated;
       } catch (error) {
         // Without a readable answer nobody knows whether the server applied the change (the
@@ -185,7 +207,7 @@ export class UsersStore {
         this.#pending.delete(key);
         changed();
         if (actual) {
-          this.put(actual);
+          put(actual);
           if (actual[kind] === change[kind]) return actual;
           throw error;
         }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { USER_ROLES, type User, type UserRole } from '@jt-users/sdk';
+import type { Strings, UserField } from '../shared/i18n/en.js';
 import { formatDate, formatDateTime } from '../shared/i18n/localize.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { JtUserElement } from '../shared/user-element.js';
@@ -132,22 +133,22 @@ export class JtUserProfile extends JtUserElement {
         <h2 id="profile-heading" part="section-heading">${s.profileHeading}</h2>
         <h3 part="name">${user.name}</h3>
         <dl part="fields">
-          ${field('email', s.field('email'), user.email)} ${field('role', s.field('role'), s.role(user.role))}
+          ${field(s, 'email', user.email)} ${field(s, 'role', s.role(user.role))}
           ${field(
+            s,
             'status',
-            s.field('status'),
             html`<span part="status-badge ${user.status}">${s.status(user.status)}</span>
               <span part="status-description">${s.statusDescription(user.status)}</span>`,
           )}
-          ${field('created', s.field('createdAt'), html`<time datetime=${user.createdAt}>${formatDate(user.createdAt, lang)}</time>`)}
+          ${field(s, 'createdAt', html`<time datetime=${user.createdAt}>${formatDate(user.createdAt, lang)}</time>`)}
           ${field(
-            'last-login',
-            s.field('lastLoginAt'),
+            s,
+            'lastLoginAt',
             user.lastLoginAt
               ? html`<time datetime=${user.lastLoginAt}>${formatDateTime(user.lastLoginAt, lang)}</time>`
               : s.never,
           )}
-          ${field('status-changed', s.field('statusChangedAt'), statusChanged)}
+          ${field(s, 'statusChangedAt', statusChanged)}
         </dl>
       </section>
     `;
@@ -234,10 +235,10 @@ export class JtUserProfile extends JtUserElement {
   }
 }
 
-/** One labelled field of the Profile section. */
-function field(name: string, label: string, value: unknown): TemplateResult {
+/** One labelled field of the Profile section, `data-field` naming the user's field. */
+function field(s: Strings, name: UserField, value: unknown): TemplateResult {
   return html`<div part="field" data-field=${name}>
-    <dt part="field-label">${label}</dt>
+    <dt part="field-label">${s.field(name)}</dt>
     <dd part="field-value">${value}</dd>
   </div>`;
 }

@@ -166,6 +166,7 @@ export class JtUserTable extends JtElement {
   private cursorTrail: readonly string[] = [];
 
   readonly #changes: UserChangeController = new UserChangeController(this);
+  /** The pause after typing, before the search applies; kept (stopped) while off the page. */
   #searchTimer?: ReturnType<typeof setTimeout>;
   /** What the search field holds; runs ahead of `search` while the debounce waits. */
   #searchDraft = '';
@@ -176,8 +177,6 @@ export class JtUserTable extends JtElement {
    * frame is painted); the rest render right after.
    */
   #held?: { limit: number; painted: Promise<void> };
-  /** The focused control went with an update and nothing has taken the focus since. */
-  #focusLost = false;
 
   readonly #listTask = new Task(this, {
     task: async ([store, access, search, status, sort, cursor, limit], { signal }) => {
@@ -194,7 +193,7 @@ export class JtUserTable extends JtElement {
       [
         this.store,
         this.access,
-        this.search.trim(),
+        this.#search,
         this.#statusFilter,
         this.#sort,
         this.cursorTrail.at(-1),
@@ -207,8 +206,14 @@ export class JtUserTable extends JtElement {
     return this.#listTask.run();
   }
 
+  /** The search as sent: trimmed, and empty when the attribute is removed. */
+  get #search(): string {
+    return this.search?.trim() ?? '';
+  }
+
   get #limit(): number {
-    const size = Math.trunc(this.pageSize);
+    // A removed `page-size` attribute is null: the default, not a page of one.
+    const size = Math.trunc(this.pageSize ?? DEFAULT_PAGE_SIZE);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
@@ -232,29 +237,15 @@ export class JtUserTable extends JtElement {
     return this.#listTask.value;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved while the search waited for the pause: what was typed still applies.
+    if (this.#searchTimer !== undefined) this.#applySearch();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-  }
-
-  /**
-   * A failed load puts its notice where the table was, and a load after Retry puts the table
-   * where the notice was, each taking the focused button with it: the keyboard carries on from
-   * what took its place (Retry, or the table) rather than from the top of the document. Without
-   * one yet (loading), `#focusLost` waits for it, unless the person has focused something else.
-   */
-  protected override update(changed: PropertyValues<this>): void {
-    const focused = this.shadowRoot?.activeElement;
-    super.update(changed);
-    if (focused && !focused.isConnected) this.#focusLost = true;
-    if (!this.#focusLost) return;
-    const active = document.activeElement;
-    const target = this.renderRoot.querySelector<HTMLElement>('[part~="retry-button"], [part~="scroller"]');
-    if (active && active !== document.body) this.#focusLost = false;
-    else if (target) {
-      target.focus();
-      this.#focusLost = false;
-    }
   }
 
   /** Also waits for rows held back for a frame, so `updateComplete` means every row is there. */
@@ -269,7 +260,7 @@ export class JtUserTable extends JtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('search')) this.#searchDraft = this.search;
+    if (changed.has('search')) this.#searchDraft = this.search ?? '';
     // Any other question starts at its first page; the cursors of the old one mean nothing now.
     if (['search', 'statusFilter', 'sort', 'pageSize'].some((key) => changed.has(key as keyof JtUserTable))) {
       this.cursorTrail = [];
@@ -341,7 +332,7 @@ export class JtUserTable extends JtElement {
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
-      const filtered = this.search.trim() !== '' || this.#statusFilter !== 'all';
+      const filtered = this.#search !== '' || this.#statusFilter !== 'all';
       return html`<p part="notice empty" aria-busy=${refreshing ? 'true' : 'false'}>
           ${filtered ? s.noMatches : s.noUsers}
         </p>
@@ -547,6 +538,7 @@ export class JtUserTable extends JtElement {
 
   #applySearch(): void {
     clearTimeout(this.#searchTimer);
+    this.#searchTimer = undefined;
     this.search = this.#searchDraft;
   }
 

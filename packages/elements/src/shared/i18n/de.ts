@@ -64,10 +64,10 @@ export const de: Strings = {
   errorSelfDeactivation: 'Sie können Ihr eigenes Konto nicht deaktivieren.',
   errorLastAdmin:
     'Nach dieser Änderung hätte die Organisation keinen aktiven Admin mehr. Machen Sie zuerst einen anderen Benutzer zum Admin.',
-  errorRateLimited: (seconds) =>
-    seconds === undefined
+  errorRateLimited: (seconds, formatted) =>
+    seconds === 0
       ? 'Zu viele Anfragen. Versuchen Sie es gleich noch einmal.'
-      : `Zu viele Anfragen. Versuchen Sie es in ${seconds} Sekunden noch einmal.`,
+      : `Zu viele Anfragen. Versuchen Sie es in ${seconds === 1 ? 'einer Sekunde' : `${formatted} Sekunden`} noch einmal.`,
   errorUnauthenticated: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
   errorInvalidRequest: 'Der Server hat die Anfrage als ungültig abgelehnt.',
   errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',

@@ -76,10 +76,9 @@ export const en = {
   errorSelfDeactivation: 'You cannot deactivate your own account.',
   errorLastAdmin:
     'This change would leave the organization without an active Admin. Make another user an Admin first.',
-  errorRateLimited: (seconds: string | undefined): string =>
-    seconds === undefined
-      ? 'Too many requests. Try again in a moment.'
-      : `Too many requests. Try again in ${seconds} seconds.`,
+  /** `seconds` is 0 when the server did not say how long to wait. */
+  errorRateLimited: (seconds: number, formatted: string): string =>
+    `Too many requests. Try again in ${seconds === 0 ? 'a moment' : seconds === 1 ? '1 second' : `${formatted} seconds`}.`,
   errorUnauthenticated: 'Your session has ended. Sign in again.',
   errorInvalidRequest: 'The server refused the request as invalid.',
   errorNetwork: 'The server could not be reached. Check the connection and try again.',
