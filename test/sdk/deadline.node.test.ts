@@ -1,14 +1,15 @@
 /**
  * `timeoutMs` against a real socket: one deadline covers an attempt's headers and body, and the
- * connection of an attempt that missed it is closed, not left open to the server.
+ * connection of an attempt that missed it is closed, not left open to the server. Then what else
+ * a deadline or an abort must end: a `fetch` option or a `getToken` that never settles.
  */
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createUsersClient, isUsersApiError } from '@jt-users/sdk';
+import { createUsersClient, isUsersApiError, type UsersClientOptions } from '@jt-users/sdk';
 import { makeUser, rejectionOf } from './support.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -79,4 +80,91 @@ describe('one deadline per attempt', () => {
     };
     assert.equal((await client(2000).getCurrentUser()).id, 'usr_1');
   });
+});
+
+describe('what the deadline and an abort end besides the request', () => {
+  const never = () => new Promise<never>(() => {});
+  const stubClient = (options: Partial<UsersClientOptions>) =>
+    createUsersClient({ baseUrl: 'https://users.test', retry: { limit: 0 }, ...options });
+
+  test('a fetch option that ignores the signal still times out', bounded, async () => {
+    const error = await rejectionOf(stubClient({ fetch: never, timeoutMs: 50 }).getCurrentUser());
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'timeout');
+  });
+
+  test('a fetch option that ignores the signal is still stopped by an abort', bounded, async () => {
+    const controller = new AbortController();
+    const call = stubClient({ fetch: never, timeoutMs: 60_000 }).getCurrentUser({
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 20);
+    const error = await rejectionOf(call);
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'aborted');
+  });
+
+  test('a getToken that never settles is stopped by an abort, and nothing is sent', bounded, async () => {
+    let sent = 0;
+    const controller = new AbortController();
+    const call = stubClient({
+      getToken: never,
+      fetch: () => {
+        sent++;
+        return never();
+      },
+    }).getCurrentUser({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const error = await rejectionOf(call);
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'aborted');
+    assert.equal(sent, 0);
+  });
+
+  test('a call leaves no listener on the caller’s signal, whatever its outcome', bounded, async () => {
+    // One signal for a whole page, as a host that cancels on navigation passes it to every call.
+    const { signal } = new AbortController();
+    const answers = [
+      () => Response.json(makeUser()),
+      () => new Response('{}', { status: 503 }),
+      () => Promise.reject(new TypeError('fetch failed')),
+      () => new Response(null, { status: 401 }),
+    ];
+    for (const answer of answers) {
+      const client = stubClient({
+        fetch: async () => answer(),
+        getToken: () => 'tok',
+        retry: { limit: 1, backoffMs: 1 },
+      });
+      await client.getCurrentUser({ signal }).catch(() => undefined);
+      assert.equal(getEventListeners(signal, 'abort').length, 0);
+    }
+  });
+
+  test(
+    'an answer dropped for a retry leaves no unhandled rejection, even with a broken body',
+    bounded,
+    async () => {
+      const unhandled: unknown[] = [];
+      const record = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', record);
+      try {
+        let calls = 0;
+        const broken = () =>
+          new ReadableStream({ start: (controller) => controller.error(new Error('connection reset')) });
+        const client = stubClient({
+          retry: { limit: 1, backoffMs: 1 },
+          fetch: () =>
+            Promise.resolve(
+              calls++ === 0 ? new Response(broken(), { status: 503 }) : Response.json(makeUser()),
+            ),
+        });
+        assert.equal((await client.getCurrentUser()).id, 'usr_1');
+        await delay(20);
+        assert.deepEqual(unhandled, []);
+      } finally {
+        process.off('unhandledRejection', record);
+      }
+    },
+  );
 });

@@ -241,6 +241,17 @@ describe('invalid_argument: checked before anything is sent', () => {
     );
   });
 
+  test('a baseUrl with credentials is refused at creation, without repeating them', () => {
+    assert.throws(
+      () => createUsersClient({ baseUrl: 'https://admin:hunter2@users.test/api' }),
+      (error: unknown) =>
+        isUsersApiError(error) &&
+        error.code === 'invalid_argument' &&
+        /baseUrl/.test(error.message) &&
+        !/hunter2/.test(`${error.message} ${String(error.cause)}`),
+    );
+  });
+
   test('a baseUrl that is not http(s) is refused at creation', () => {
     assert.throws(() => createUsersClient({ baseUrl: 'ftp://users.test' }), { code: 'invalid_argument' });
   });

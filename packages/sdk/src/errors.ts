@@ -110,8 +110,8 @@ export class UsersApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(code: UsersApiErrorCode, message: string, details: UsersApiErrorDetails = {}) {
-    // No `cause` property at all when there is none, so logs do not show `[cause]: undefined`.
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // Error takes `cause` from the details, and sets none when they have none.
+    super(message, details);
     this.code = code;
     this.status = details.status ?? 0;
     this.detail = details.detail;

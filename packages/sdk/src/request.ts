@@ -14,7 +14,7 @@ import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
 import type { Schema } from './json-schema.js';
 import { checkClientOptions, parseRequestOptions } from './options.js';
 import { readBody, toResponseError } from './response.js';
-import { isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
+import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import type { UsersClientOptions } from './types.js';
 
 const JSON_TYPE = 'application/json';
@@ -46,14 +46,19 @@ function resolveBaseUrl(baseUrl: string): string {
   } catch {
     // Reported below, with a message that says what is expected.
   }
-  if (!url || !/^https?:$/.test(url.protocol)) {
+  // Credentials in the URL would end up in errors; fetch refuses them anyway.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
     throw new UsersApiError(
       'invalid_argument',
-      `Invalid client option at options.baseUrl: expected an http(s) URL${page ? ' or a path' : ''}`,
+      `Invalid client option at options.baseUrl: expected an http(s) URL without credentials${page ? ' or a path' : ''}`,
     );
   }
   return url.href;
 }
+
+/** Ends an attempt whose deadline passed. */
+const abortTimedOut = (deadline: AbortController): void =>
+  deadline.abort(new UsersApiError('timeout', DEFAULT_MESSAGES.timeout));
 
 /** When `getToken` fails, or gives what no request can carry. */
 const NO_TOKEN = 'No usable access token.';
@@ -65,18 +70,6 @@ function toUsersApiError(error: unknown, signal: AbortSignal | undefined): Users
   // Our own errors, an attempt's deadline among them, are already what the caller gets.
   if (error instanceof UsersApiError) return error;
   return new UsersApiError('network', DEFAULT_MESSAGES.network, { cause: error });
-}
-
-/**
- * `read`, or its signal's reason once the signal aborts. Fetch errors a body whose request is
- * aborted, but a `fetch` option (a mock, a wrapper) may not: the call must settle all the same.
- */
-function until<T>(read: Promise<T>, signal: AbortSignal): Promise<T> {
-  return Promise.race([
-    read,
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
-  ]);
 }
 
 /** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
@@ -118,46 +111,53 @@ export function createSend(options: UsersClientOptions): Send {
     signal: AbortSignal | undefined,
   ): Promise<T> => {
     signal?.throwIfAborted();
-    let token = await readToken(false);
-    let refreshed = false;
+    // The current attempt's: its timer or the caller's abort ends it. Aborting a request also
+    // closes its body, so an answer that stalls, or one not read, leaves no connection open.
+    let deadline = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const abort = () => deadline.abort(signal!.reason);
+    signal?.addEventListener('abort', abort);
+    // `read`, or the reason the attempt ended: fetch honours the signal, but a `fetch` option or
+    // `getToken` may not, and the call must settle all the same.
+    const until = <R>(read: Promise<R>): Promise<R> => {
+      const { signal: ended } = deadline;
+      return Promise.race([
+        read,
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        new Promise<never>((_, reject) => ended.addEventListener('abort', () => reject(ended.reason))),
+      ]);
+    };
     try {
+      let token = await until(readToken(false));
+      let refreshed = false;
       for (let retries = 0; ;) {
         let response: Response | undefined;
         let failure: unknown;
-        // One deadline for the headers and the body. Aborting the request when it passes also
-        // closes a body that stalls, rather than leaving the connection to the server.
-        const deadline = new AbortController();
+        // One deadline for the headers and the body.
+        deadline = new AbortController();
         clearTimeout(timer);
-        timer = setTimeout(
-          () => deadline.abort(new UsersApiError('timeout', DEFAULT_MESSAGES.timeout)),
-          timeoutMs,
-        );
-        const bound = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+        timer = setTimeout(abortTimedOut, timeoutMs, deadline);
         try {
-          response = await api(path, {
-            method,
-            json: init.json,
-            searchParams: init.searchParams,
-            signal: bound,
-            headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
-          });
+          response = await until(
+            api(path, {
+              method,
+              ...init,
+              signal: deadline.signal,
+              headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
+            }),
+          );
         } catch (error) {
           if (signal?.aborted) throw error;
           failure = error;
         }
-        if (response?.status === 401 && getToken && !refreshed) {
-          // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
-          void response.body?.cancel();
-          refreshed = true;
-          token = await readToken(true);
-          continue;
-        }
+        // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
+        const refresh = response?.status === 401 && getToken && !refreshed;
         // Every call of the contract is a GET or a PUT that sets a target value, so repeating one is
         // safe. A non-idempotent method must not be retried: the server may have acted on it.
         const retryable = response ? isRetryableStatus(response.status) : true;
-        const wait =
-          retryable && retries < limit
+        const wait = refresh
+          ? 0
+          : retryable && retries < limit
             ? retryDelay(
                 retries,
                 response && parseRetryAfter(response.headers.get('retry-after')),
@@ -168,18 +168,24 @@ export function createSend(options: UsersClientOptions): Send {
         if (wait === undefined) {
           if (!response) throw failure;
           if (response.ok)
-            return await until(
-              readBody(response, schema, `Unexpected answer from ${method} /${path}`),
-              bound,
-            );
-          throw await until(toResponseError(response), bound);
+            return await until(readBody(response, schema, `Unexpected answer from ${method} /${path}`));
+          throw await until(toResponseError(response));
         }
-        void response?.body?.cancel();
-        retries++;
-        await sleep(wait, signal);
+        // Done with this answer. Until the next attempt (a new token, or the wait before a retry),
+        // only the caller's abort ends the call.
+        deadline.abort();
+        deadline = new AbortController();
+        if (refresh) {
+          refreshed = true;
+          token = await until(readToken(true));
+        } else {
+          retries++;
+          await until(new Promise((resolve) => (timer = setTimeout(resolve, wait))));
+        }
       }
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
   };
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { DEFAULT_MESSAGES, UsersApiError } from './errors.js';
+import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
 import { API_ERROR_CODES } from './constants.js';
 import { ProblemJson } from './contract.js';
 import { parse, type Schema } from './json-schema.js';
@@ -18,9 +18,6 @@ const CODE_BY_STATUS: Readonly<Record<number, keyof typeof DEFAULT_MESSAGES>> = 
   404: 'not_found',
   429: 'rate_limited',
 };
-
-const isContractCode = (code: string): code is (typeof API_ERROR_CODES)[number] =>
-  (API_ERROR_CODES as readonly string[]).includes(code);
 
 /** The answer's JSON, or undefined when it is not JSON at all (an HTML error page, an empty body). */
 async function readJson(response: Response): Promise<unknown> {
@@ -52,7 +49,11 @@ export async function toResponseError(response: Response): Promise<UsersApiError
   const body = await readJson(response).catch(() => undefined);
   const problem = parse(ProblemJson, body).value;
   const byStatus = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown');
-  const code = problem && isContractCode(problem.code) ? problem.code : byStatus;
+  // Only a code of the contract is taken at its word.
+  const code =
+    problem && (API_ERROR_CODES as readonly string[]).includes(problem.code)
+      ? (problem.code as UsersApiErrorCode)
+      : byStatus;
   // A problem always has a title; only an answer without one needs a default message.
   return new UsersApiError(code, problem ? (problem.detail ?? problem.title) : DEFAULT_MESSAGES[byStatus], {
     status,

@@ -54,21 +54,3 @@ export function retryDelay(
   }
   return Math.min(maxDelayMs, backoffMs * 2 ** retry * (0.5 + Math.random() / 2));
 }
-
-/** Resolves after `ms`, or rejects with the signal's reason the moment `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      // Like `AbortSignal.throwIfAborted()`, reject with whatever reason the caller aborted with.
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
