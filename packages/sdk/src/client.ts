@@ -12,16 +12,11 @@ import {
   UserStatusJson,
 } from './contract.js';
 import { UsersApiError } from './errors.js';
-import type { Schema } from './json-schema.js';
 import { parseRequestOptions } from './options.js';
 import { createSend } from './request.js';
 import type { User, UserQuery } from './schemas.js';
 import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
-import { parseWith } from './validate.js';
-
-/** Checks one argument; rejected arguments never reach the network. */
-const argument = <T>(schema: Schema<T>, value: unknown, name: string): T =>
-  parseWith(schema, value, 'invalid_argument', 'Invalid argument', name);
+import { checkArgument as argument } from './validate.js';
 
 /**
  * Creates a client of the user API. Nothing is sent until a method is called.

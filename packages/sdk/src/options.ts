@@ -9,7 +9,7 @@
 import { UsersApiError } from './errors.js';
 import type { Schema } from './json-schema.js';
 import type { RequestOptions, UsersClientOptions } from './types.js';
-import { parseWith } from './validate.js';
+import { checkArgument, parseWith } from './validate.js';
 
 /** The longest timer a browser or Node can set (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -51,7 +51,7 @@ export function checkClientOptions(options: unknown): asserts options is UsersCl
 /** The options of one call, checked; throws `invalid_argument` naming the bad one. */
 export function parseRequestOptions(options: unknown): RequestOptions {
   if (options === undefined) return {};
-  parseWith<RequestOptions>({ type: 'object' }, options, 'invalid_argument', 'Invalid argument', 'options');
+  checkArgument({ type: 'object' }, options, 'options');
   const { signal } = options as RequestOptions;
   if (signal !== undefined && !isAbortSignal(signal)) {
     throw new UsersApiError(

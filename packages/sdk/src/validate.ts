@@ -34,3 +34,7 @@ export function parseWith<T>(
     status,
   });
 }
+
+/** Checks one argument of a call; a rejected argument never reaches the network. */
+export const checkArgument = <T>(schema: Schema<T>, value: unknown, name: string): T =>
+  parseWith(schema, value, 'invalid_argument', 'Invalid argument', name);
