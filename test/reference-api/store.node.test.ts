@@ -248,6 +248,44 @@ describe('pagination', () => {
     assert.equal(new Set(ids(users)).size, 5);
   });
 
+  test('cursors fit the contract’s 200 characters, whatever the ids, names, emails and search', () => {
+    const long = 'x'.repeat(200);
+    const users = ['a', 'b', 'c'].map((letter, index) =>
+      makeUser({
+        id: `${letter}${'0'.repeat(63)}`,
+        name: `${long} ${letter}`,
+        email: `${long}.${letter}@example.test`,
+        role: USER_ROLES[index],
+        lastLoginAt: index === 0 ? null : `2024-0${index}-01T00:00:00.000Z`,
+      }),
+    );
+    const longest = new UserStore({ users });
+    // The longest search the contract allows.
+    const search = 'x'.repeat(200);
+    for (const field of USER_SORT_FIELDS) {
+      for (const sort of [field, `-${field}`] as const) {
+        let cursor: string | undefined;
+        const seen: string[] = [];
+        do {
+          const page = longest.list({ search, sort, limit: 1, cursor });
+          seen.push(...ids(page.items));
+          cursor = page.nextCursor ?? undefined;
+          assert.ok((cursor?.length ?? 0) <= 200, `${sort}: a cursor of ${cursor?.length} characters`);
+        } while (cursor !== undefined);
+        assert.deepEqual(seen.sort(), ids(users).sort(), sort);
+      }
+    }
+  });
+
+  test('a cursor naming a user the store does not know is refused with 400', () => {
+    const { nextCursor } = store.list({ sort: 'name', limit: 1 });
+    const fromUrl = (text: string) => atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const toUrl = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const { q } = JSON.parse(fromUrl(nextCursor!)) as { q: string };
+    const forged = toUrl(JSON.stringify({ q, id: 'usr_nobody' }));
+    rejectsWith(() => store.list({ sort: 'name', limit: 1, cursor: forged }), 400, 'invalid_request');
+  });
+
   test('unknown query fields and values are refused with 400, naming them', () => {
     const error = rejectsWith(
       () => store.list({ status: 'asleep', colour: 'red' } as unknown as UserQuery),

@@ -13,16 +13,23 @@ export interface SortPosition {
   id: string;
 }
 
+/**
+ * What a cursor holds: the user's id, and the sort value unless the store can look it up by id
+ * (names and emails have no length limit, and the contract caps a cursor at 200 characters).
+ */
+export type CursorPosition = Pick<SortPosition, 'id'> & Partial<Pick<SortPosition, 'value'>>;
+
 interface CursorPayload {
-  /** The query the cursor belongs to (filters and sort), so it cannot be reused with another. */
+  /** A digest of the query the cursor belongs to, so it cannot be reused with another. */
   q: string;
-  v: SortPosition['value'];
   id: string;
+  v?: SortPosition['value'];
 }
 
 /** Encodes a position and the query it belongs to as a URL-safe string. */
-export function encodeCursor(queryKey: string, position: SortPosition): string {
-  const payload: CursorPayload = { q: queryKey, v: position.value, id: position.id };
+export function encodeCursor(queryKey: string, position: CursorPosition): string {
+  const payload: CursorPayload = { q: digest(queryKey), id: position.id };
+  if (position.value !== undefined) payload.v = position.value;
   return toBase64Url(JSON.stringify(payload));
 }
 
@@ -31,20 +38,30 @@ export function encodeCursor(queryKey: string, position: SortPosition): string {
  *
  * @throws ApiProblemError 400 `invalid_request` when the cursor is damaged or belongs to another query.
  */
-export function decodeCursor(queryKey: string, cursor: string): SortPosition {
+export function decodeCursor(queryKey: string, cursor: string): CursorPosition {
   let payload: unknown;
   try {
     payload = JSON.parse(fromBase64Url(cursor));
   } catch {
-    throw invalidCursor('cursor: not a cursor this API issued');
+    throw invalidCursor();
   }
-  if (!isPayload(payload)) throw invalidCursor('cursor: not a cursor this API issued');
-  if (payload.q !== queryKey) {
+  if (!isPayload(payload)) throw invalidCursor();
+  if (payload.q !== digest(queryKey)) {
     throw invalidCursor(
       'cursor: belongs to a different search, filter or sort; start again without a cursor',
     );
   }
-  return { value: payload.v, id: payload.id };
+  return payload.v === undefined ? { id: payload.id } : { id: payload.id, value: payload.v };
+}
+
+/**
+ * A short digest (32-bit FNV-1a, base 36) of a query key, which holds the search text. Telling
+ * queries apart is all it is for: a collision only lets a cursor continue another query's list.
+ */
+function digest(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 function isPayload(value: unknown): value is CursorPayload {
@@ -53,11 +70,12 @@ function isPayload(value: unknown): value is CursorPayload {
   return (
     typeof q === 'string' &&
     typeof id === 'string' &&
-    (v === null || typeof v === 'string' || typeof v === 'number')
+    (v === undefined || v === null || typeof v === 'string' || typeof v === 'number')
   );
 }
 
-function invalidCursor(detail: string): ApiProblemError {
+/** @internal Also for a cursor whose user the store does not know. */
+export function invalidCursor(detail = 'cursor: not a cursor this API issued'): ApiProblemError {
   return new ApiProblemError(400, 'invalid_request', detail);
 }
 

@@ -16,7 +16,8 @@ import type { SortPosition } from './cursor.js';
 /** The order when a query asks for none. */
 export const DEFAULT_SORT: UserSort = 'name';
 
-type SortField = (typeof USER_SORT_FIELDS)[number];
+/** A field the list can be sorted by. */
+export type SortField = (typeof USER_SORT_FIELDS)[number];
 
 // Names sort the way people read them ("Émile" next to "Emma"), not by code unit.
 const collator = new Intl.Collator('en');

@@ -15,10 +15,10 @@ import {
   type UserRole,
   type UserStatus,
 } from '@jt-users/sdk/schemas';
-import { decodeCursor, encodeCursor, type SortPosition } from './cursor.js';
+import { decodeCursor, encodeCursor, invalidCursor, type SortPosition } from './cursor.js';
 import { ApiProblemError } from './problems.js';
 import { createSeedUsers } from './seed.js';
-import { comparePositions, DEFAULT_SORT, parseSort, sortValue } from './sorting.js';
+import { comparePositions, DEFAULT_SORT, parseSort, sortValue, type SortField } from './sorting.js';
 import { parseOrThrow } from './validation.js';
 
 /** One real change, as recorded in {@link UserStore.changes}. No-op requests record nothing. */
@@ -144,15 +144,28 @@ export class UserStore {
     const start =
       cursor === undefined
         ? 0
-        : firstAfter(sorted, decodeCursor(queryKey, cursor), (user) => positionOf(user), direction);
+        : firstAfter(sorted, this.#cursorPosition(queryKey, cursor, field), positionOf, direction);
     const items = sorted.slice(start, start + limit);
     const last = items.at(-1);
     const hasMore = start + limit < sorted.length;
+    // A name or an email can be long: the cursor keeps the user's id only, and the value is looked
+    // up when it comes back. The other values are short, and kept: they change during paging.
+    const keepsValue = field !== 'name' && field !== 'email';
     return {
       items: items.map(copy),
-      nextCursor: hasMore && last ? encodeCursor(queryKey, positionOf(last)) : null,
+      nextCursor:
+        hasMore && last ? encodeCursor(queryKey, keepsValue ? positionOf(last) : { id: last.id }) : null,
       total: sorted.length,
     };
+  }
+
+  /** Where a cursor of `queryKey` points, its sort value looked up when it holds none. */
+  #cursorPosition(queryKey: string, cursor: string, field: SortField): SortPosition {
+    const { id, value } = decodeCursor(queryKey, cursor);
+    if (value !== undefined) return { id, value };
+    const user = this.#users.get(id);
+    if (!user) throw invalidCursor();
+    return { id, value: sortValue(user, field) };
   }
 
   /**
