@@ -1,5 +1,5 @@
 /**
- * `@jt-users/sdk`: a typed client of the jt-users user API for browsers and Node 20.3+.
+ * `@jt-users/sdk`: a typed client of the jt-users user API for browsers and Node 20+.
  *
  * @example
  * ```ts
