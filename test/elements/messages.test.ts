@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { UsersApiError } from '@jt-users/sdk';
-import { en, loadStrings } from '@jt-users/elements';
-import { errorMessage } from '../../packages/elements/src/shared/messages.js';
+import { en, errorMessage, loadStrings } from '@jt-users/elements';
 
 const rateLimited = (retryAfterSeconds?: number) =>
   new UsersApiError('rate_limited', 'Too Many Requests', { status: 429, retryAfterSeconds });

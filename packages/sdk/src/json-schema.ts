@@ -38,16 +38,19 @@ export interface JsonSchema {
  */
 export type Schema<T> = JsonSchema & { readonly __type?: T };
 
+/** Where in a value: property names and array indexes, from the top. */
+export type IssuePath = (string | number)[];
+
 /** Where a value breaks its schema, and how. */
 export interface Issue {
-  path: (string | number)[];
+  path: IssuePath;
   message: string;
 }
 
 /** Thrown inside {@link read} and caught by {@link parse}: the first issue ends the walk. */
 class SchemaIssue extends Error implements Issue {
   constructor(
-    readonly path: (string | number)[],
+    readonly path: IssuePath,
     message: string,
   ) {
     super(message);
@@ -75,7 +78,7 @@ const fitsType = ({ type }: JsonSchema, value: unknown): boolean =>
   type === undefined ||
   (typeof type === 'string' ? isOfType(value, type) : type.some((each) => isOfType(value, each)));
 
-const fail = (path: (string | number)[], message: string): never => {
+const fail = (path: IssuePath, message: string): never => {
   throw new SchemaIssue(path, message);
 };
 
@@ -85,7 +88,7 @@ const fail = (path: (string | number)[], message: string): never => {
  * {@link SchemaIssue} at the first place where `value` does not fit. Properties a schema does not
  * name are allowed unless `additionalProperties` is false.
  */
-function read(schema: JsonSchema, value: unknown, path: (string | number)[]): unknown {
+function read(schema: JsonSchema, value: unknown, path: IssuePath): unknown {
   if (!fitsType(schema, value)) fail(path, `expected ${typesOf(schema).join(' or ')}, got ${kindOf(value)}`);
   if (schema.enum && !schema.enum.includes(value as string)) {
     fail(path, `expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
@@ -128,7 +131,7 @@ function read(schema: JsonSchema, value: unknown, path: (string | number)[]): un
  * A value fits when one branch fits. Otherwise the issue found deepest explains most: for a
  * nullable object, what is wrong inside the object rather than "expected null".
  */
-function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: (string | number)[]): unknown {
+function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: IssuePath): unknown {
   // Only branches of the value's own type are read, when there are any: a nullable field that
   // is null goes straight to its null branch, and nothing is thrown (an Error costs microseconds).
   const candidates = branches.filter((branch) => fitsType(branch, value));

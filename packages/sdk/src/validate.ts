@@ -5,10 +5,10 @@
  * @module
  */
 import { UsersApiError, type UsersApiErrorCode } from './errors.js';
-import { parse, type Schema } from './json-schema.js';
+import { parse, type IssuePath, type Schema } from './json-schema.js';
 
 /** `root` plus an issue path written the way a developer would: `items[3].status`. */
-function formatPath(root: string, path: readonly (string | number)[]): string {
+function formatPath(root: string, path: Readonly<IssuePath>): string {
   let text = root;
   for (const key of path) {
     text += typeof key === 'number' ? `[${key}]` : text ? `.${key}` : key;

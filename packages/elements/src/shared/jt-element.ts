@@ -33,16 +33,16 @@ import { isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
 export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'error';
 
 /**
- * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
- * before this class's own fields exist.
- */
-/**
  * Where focus goes when an update removed the focused control: a Retry, else the element's main
  * control (the table's scrolling region, the profile's role select, the switch), so the keyboard
  * carries on from there rather than from the top of the document.
  */
 const FOCUS_FALLBACK = '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
 
+/**
+ * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
+ * before this class's own fields exist.
+ */
 const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>();
 
 /**

@@ -186,7 +186,7 @@ export class UsersStore {
     // still waiting, or made since this one was sent, is newer and stays.
     const put = (answer: User) => {
       const now = this.#users.get(id);
-      const newer = now && (this.#pending.has(otherKey) || (this.#changedAt.get(otherKey) ?? 0) > sent);
+      const newer = now && (this.isPending(id, other) || (this.#changedAt.get(otherKey) ?? 0) > sent);
       this.put(newer ? { ...answer, ...pick(now, FIELDS_OF[other]) } : answer);
     };
     // Pending is set before the optimistic put, so subscribers that render on it see both.
