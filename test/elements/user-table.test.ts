@@ -153,15 +153,20 @@ async function reloaded(el: JtUserTable, listRequests: () => SentRequest[], befo
 }
 
 /**
- * Records, at every change of the table's DOM that leaves rows on screen, how many rows there are
- * and the table's `aria-busy`, until `stop()`.
+ * Records, at every change of the table's DOM that leaves rows on screen, how many rows there are,
+ * where the last one ends and the table's `aria-busy`, until `stop()`.
  */
 function watchRowStates(el: JtUserTable) {
   const root = el.shadowRoot!;
-  const states: Array<{ rows: number; busy: string | null | undefined }> = [];
+  const states: Array<{ rows: number; busy: string | null | undefined; bottom: number }> = [];
   const record = () => {
-    const count = rows(el).length;
-    if (count > 0) states.push({ rows: count, busy: root.querySelector('table')?.getAttribute('aria-busy') });
+    const shown = rows(el);
+    if (shown.length === 0) return;
+    states.push({
+      rows: shown.length,
+      busy: root.querySelector('table')?.getAttribute('aria-busy'),
+      bottom: shown.at(-1)!.getBoundingClientRect().bottom,
+    });
   };
   const observer = new MutationObserver(record);
   observer.observe(root, { subtree: true, childList: true, attributes: true });
@@ -452,9 +457,31 @@ describe('<jt-user-table>', () => {
       expect(rowIds(el)).to.deep.equal(serverIds(api, { sort: 'name', limit: MAX_PAGE_SIZE }));
       const partial = new Set(states.slice(0, -1).map((state) => state.rows));
       expect(partial.size, 'one screenful first, then every other row at once').to.equal(1);
+      // The first frame fills the window, and little more: each row beyond it delays that frame.
       expect(states[0]?.rows).to.be.greaterThan(0).and.lessThan(MAX_PAGE_SIZE);
+      expect(states[0]?.bottom, 'the first rows reach past the window').to.be.at.least(innerHeight);
+      expect(states[0]?.bottom, 'and not a second window further').to.be.below(2 * innerHeight);
       expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
-      expect(states.at(-1)).to.deep.equal({ rows: MAX_PAGE_SIZE, busy: 'false' });
+      expect(states.at(-1)).to.include({ rows: MAX_PAGE_SIZE, busy: 'false' });
+    });
+
+    it('re-renders nothing when another table reads the same users again', async () => {
+      await referenceApi();
+      const { client } = trackingClient();
+      const first = await renderTable(client);
+      await loaded(first);
+      const instance = first as unknown as { render(): unknown };
+      const render = instance.render.bind(first);
+      let renders = 0;
+      instance.render = () => {
+        renders++;
+        return render();
+      };
+      const second = await renderTable(client);
+      await loaded(second);
+      await first.updateComplete;
+      expect(rowIds(second)).to.deep.equal(rowIds(first));
+      expect(renders).to.equal(0);
     });
 
     it('adds rows a screenful at a time when a larger page size needs many more', async () => {
@@ -472,7 +499,7 @@ describe('<jt-user-table>', () => {
       const partial = states.filter((state) => state.rows > 10 && state.rows < api.store.size);
       expect(partial, 'some rows held back for a frame').to.not.be.empty;
       expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
-      expect(states.at(-1)).to.deep.equal({ rows: api.store.size, busy: 'false' });
+      expect(states.at(-1)).to.include({ rows: api.store.size, busy: 'false' });
     });
 
     it('shows a loading notice until the first page arrives', async () => {

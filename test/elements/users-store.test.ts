@@ -136,6 +136,26 @@ describe('UsersStore', () => {
     expect(seen).to.have.length(2);
   });
 
+  it('keeps the cached user and tells nobody when a read brings an equal copy', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const { items } = await store.list({ limit: 5 });
+    const cached = items.map((user) => store.get(user.id));
+    // One of them signs in meanwhile.
+    const signedIn = api.store.upsert({ ...items[2]!, lastLoginAt: new Date().toISOString() });
+    const seen: string[][] = [];
+    store.subscribe((ids) => seen.push([...ids]));
+    await store.list({ limit: 5 });
+    expect(seen, 'only the user who signed in').to.deep.equal([[signedIn.id]]);
+    expect(store.get(signedIn.id)).to.deep.equal(signedIn);
+    items.forEach((user, index) => {
+      if (index !== 2) expect(store.get(user.id), user.id).to.equal(cached[index]);
+    });
+    await store.load(items[0]!.id);
+    expect(seen, 'an equal profile read').to.have.length(1);
+  });
+
   it('shows a new status at once, synchronously, and then the server’s user', async () => {
     const api = await referenceApi();
     const { client, sent } = recordingClient();

@@ -112,9 +112,17 @@ export class UsersStore {
    */
   #putRead(users: readonly User[], asked: number): void {
     this.putMany(
-      users.filter(
-        ({ id }) => !this.#users.has(id) || (!this.isPending(id) && (this.#changedAt.get(id) ?? 0) <= asked),
-      ),
+      users.filter((user) => {
+        const cached = this.#users.get(user.id);
+        return (
+          !cached ||
+          // A copy equal to the cached user keeps the cached object and tells nobody: elements
+          // showing that user have nothing to re-render when a page or a profile is read again.
+          (JSON.stringify(cached) !== JSON.stringify(user) &&
+            !this.isPending(user.id) &&
+            (this.#changedAt.get(user.id) ?? 0) <= asked)
+        );
+      }),
     );
   }
 

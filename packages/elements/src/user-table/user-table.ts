@@ -43,10 +43,14 @@ export type UserStatusFilter = UserStatus | 'all';
 const SEARCH_DEBOUNCE_MS = 250;
 
 /**
- * Rows a table creates in one frame at most, beyond those already on screen: more than a tall
- * screen shows. The rest follow in the next frame (see `#rowsToRender`).
+ * The row height, in CSS pixels, that decides how many rows fill a window. A row is 53 px with
+ * the default tokens (a 36 px action button, 8 px of padding above and below, a 1 px border);
+ * counting 48 leaves room for a theme with tighter spacing or a smaller root font. A table
+ * creates at most a window's height of rows this tall in one frame, beyond those already on
+ * screen, and the rest in the next frame (see `#rowsToRender`): every row more delays the frame
+ * that shows the first ones.
  */
-const NEW_ROWS_PER_FRAME = 30;
+const LEAST_ROW_HEIGHT = 48;
 
 /**
  * An address with a line-break opportunity after its `@`: in a narrow column it wraps between
@@ -394,7 +398,8 @@ export class JtUserTable extends JtElement {
       this.#rowsPage = page;
       // Rows the last render left on screen: none when a notice stood in for the table.
       const onScreen = this.renderRoot.querySelector('tbody')?.rows.length ?? 0;
-      const limit = onScreen + NEW_ROWS_PER_FRAME;
+      // A window too small to count on (0 in a hidden frame) still gets 13 rows.
+      const limit = onScreen + Math.ceil(Math.max(innerHeight, 600) / LEAST_ROW_HEIGHT);
       if (!this.#held && items.length > limit) {
         this.#held = {
           limit,
