@@ -87,6 +87,19 @@ async function renderTable(client: UsersClient, options: TableOptions = {}): Pro
   );
 }
 
+/** An Admin's client of `api`, answered in the page itself: no worker, no network. */
+function inPageClient(api: ReferenceApi): UsersClient {
+  return createUsersClient({
+    baseUrl: '/api',
+    getToken: () => demoTokens.admin,
+    fetch: async (input, init) => {
+      const answer = await api.handle(new Request(input, init));
+      if (answer === DROP) throw new TypeError('Failed to fetch');
+      return answer;
+    },
+  });
+}
+
 function rows(el: JtUserTable): HTMLTableRowElement[] {
   return [...shadow(el).querySelectorAll<HTMLTableRowElement>('[part~="row"]')];
 }
@@ -154,11 +167,12 @@ async function reloaded(el: JtUserTable, listRequests: () => SentRequest[], befo
 
 /**
  * Records, at every change of the table's DOM that leaves rows on screen, how many rows there are,
- * where the last one ends and the table's `aria-busy`, until `stop()`.
+ * where the last one ends, the widths of the columns and the table's `aria-busy`, until `stop()`.
  */
 function watchRowStates(el: JtUserTable) {
   const root = el.shadowRoot!;
-  const states: Array<{ rows: number; busy: string | null | undefined; bottom: number }> = [];
+  const states: Array<{ rows: number; busy: string | null | undefined; bottom: number; widths: number[] }> =
+    [];
   const record = () => {
     const shown = rows(el);
     if (shown.length === 0) return;
@@ -166,6 +180,7 @@ function watchRowStates(el: JtUserTable) {
       rows: shown.length,
       busy: root.querySelector('table')?.getAttribute('aria-busy'),
       bottom: shown.at(-1)!.getBoundingClientRect().bottom,
+      widths: [...root.querySelectorAll('thead th')].map((cell) => cell.getBoundingClientRect().width),
     });
   };
   const observer = new MutationObserver(record);
@@ -439,15 +454,7 @@ describe('<jt-user-table>', () => {
     it('puts a long first page on screen a screenful of rows first, and the rest a frame later', async () => {
       // An organization larger than the largest page, answered in the page itself.
       const api = createReferenceApi({ seedSize: MAX_PAGE_SIZE + 10 });
-      const client = createUsersClient({
-        baseUrl: '/api',
-        getToken: () => demoTokens.admin,
-        fetch: async (input, init) => {
-          const answer = await api.handle(new Request(input, init));
-          if (answer === DROP) throw new TypeError('Failed to fetch');
-          return answer;
-        },
-      });
+      const client = inPageClient(api);
       const el = await renderTable(client, { pageSize: MAX_PAGE_SIZE });
       const watch = watchRowStates(el);
       await waitUntil(() => rows(el).length > 0, 'first rows', { interval: 1 });
@@ -463,6 +470,27 @@ describe('<jt-user-table>', () => {
       expect(states[0]?.bottom, 'and not a second window further').to.be.below(2 * innerHeight);
       expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
       expect(states.at(-1)).to.include({ rows: MAX_PAGE_SIZE, busy: 'false' });
+    });
+
+    it('keeps the widths of role, status, last login and action when the held-back rows arrive', async () => {
+      // One page of users, the signed-in Admin last: their hint, the widest value of Action,
+      // comes with the rows held back from the first frame.
+      const api = createReferenceApi({ seedSize: 150 });
+      api.store.upsert({ ...api.store.get(demoUserIds.admin)!, name: 'Zz Last Admin' });
+      const client = inPageClient(api);
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1200px"></div>`);
+      const el = document.createElement('jt-user-table');
+      el.client = client;
+      el.pageSize = MAX_PAGE_SIZE;
+      wrapper.append(el);
+      const watch = watchRowStates(el);
+      await waitUntil(() => rows(el).length > 0, 'first rows', { interval: 1 });
+      await el.updateComplete;
+      const states = watch.stop();
+      expect(rowIds(el).at(-1)).to.equal(demoUserIds.admin);
+      expect(states[0]!.rows).to.be.lessThan(rows(el).length);
+      const [first, last] = [states[0]!.widths.slice(2), states.at(-1)!.widths.slice(2)];
+      expect(last.map(Math.round), 'role, status, last login, action').to.deep.equal(first.map(Math.round));
     });
 
     it('re-renders nothing when another table reads the same users again', async () => {

@@ -106,6 +106,27 @@ export const userTableStyles = css`
     min-width: 14rem;
   }
 
+  /* Role, status, last login and action hold short values: each of these columns is as wide as
+     its longest value, whichever rows are on screen, so no column jumps when the rows held back
+     from the first frame arrive (the signed-in Admin's hint alone would add 160 px to Action).
+     Name and email share the rest. The hint, "Saving…" and messages wrap inside Action. In a
+     container too narrow for these widths, the columns shrink to their content. */
+  [part~='cell']:nth-child(3) {
+    width: 5em;
+  }
+
+  [part~='cell']:nth-child(4) {
+    width: 5.5em;
+  }
+
+  [part~='cell']:nth-child(5) {
+    width: 7em;
+  }
+
+  [part~='cell']:nth-child(6) {
+    width: 7.5em;
+  }
+
   [part~='row']:last-child [part~='cell'] {
     border-bottom: 0;
   }
