@@ -1,6 +1,7 @@
 /**
  * `timeoutMs` against a real socket: one deadline covers an attempt's headers and body, and the
- * connection of an attempt that missed it is closed, not left open to the server. Then what else
+ * connection of an attempt that missed it is closed, not left open to the server. A body that
+ * breaks off or stalls is retried like a request that failed. Then what else
  * a deadline or an abort must end: a `fetch` option or a `getToken` that never settles.
  */
 import assert from 'node:assert/strict';
@@ -79,6 +80,60 @@ describe('one deadline per attempt', () => {
       void delay(50).then(() => response.end(body.slice(10)));
     };
     assert.equal((await client(2000).getCurrentUser()).id, 'usr_1');
+  });
+});
+
+describe('an answer whose body fails is retried', () => {
+  const retrying = (timeoutMs: number) =>
+    createUsersClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      timeoutMs,
+      retry: { limit: 1, backoffMs: 1 },
+    });
+
+  /** Answers the first request with `first`, every later one whole. Returns the request count. */
+  function failFirst(first: Handler): () => number {
+    let requests = 0;
+    handle = (request, response) => {
+      requests++;
+      if (requests === 1) {
+        first(request, response);
+        return;
+      }
+      response.writeHead(200, HEADERS);
+      response.end(body);
+    };
+    return () => requests;
+  }
+
+  test('a body that breaks off: the next attempt is read whole', bounded, async () => {
+    const requests = failFirst((_request, response) => {
+      // Announced whole, so the closed connection is a failure, not the end of the body.
+      response.writeHead(200, { ...HEADERS, 'content-length': Buffer.byteLength(body) });
+      response.write(body.slice(0, 10), () => response.destroy());
+    });
+    assert.deepEqual(await retrying(2000).getCurrentUser(), JSON.parse(body));
+    assert.equal(requests(), 2);
+  });
+
+  test('a body that stalls past the deadline: the next attempt is read whole', bounded, async () => {
+    const requests = failFirst((_request, response) => {
+      response.writeHead(200, HEADERS);
+      response.write(body.slice(0, 10));
+    });
+    assert.deepEqual(await retrying(300).getCurrentUser(), JSON.parse(body));
+    assert.equal(requests(), 2);
+  });
+
+  test('a body that breaks the contract is final: one request', bounded, async () => {
+    const requests = failFirst((_request, response) => {
+      response.writeHead(200, HEADERS);
+      response.end(JSON.stringify({ ...makeUser(), status: 'deleted' }));
+    });
+    const error = await rejectionOf(retrying(2000).getCurrentUser());
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'invalid_response');
+    assert.equal(requests(), 1);
   });
 });
 

@@ -50,7 +50,7 @@ function resolveBaseUrl(baseUrl: string): string {
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
     throw new UsersApiError(
       'invalid_argument',
-      `Invalid client option at options.baseUrl: expected an http(s) URL${page ? ' or a path' : ''} with no credentials`,
+      'Invalid client option at options.baseUrl: expected an http(s) URL with no credentials',
     );
   }
   return url.href;
@@ -149,9 +149,15 @@ export function createSend(options: UsersClientOptions): Send {
                 (options.fetch ?? globalThis.fetch)(request, { ...rest, signal: attemptSignal }),
             }),
           );
+          if (response.ok)
+            return await until(readBody(response, schema, `Unexpected answer from ${method} /${path}`));
         } catch (error) {
-          if (signal?.aborted) throw error;
+          // An answer whose body breaks off or stalls is retried like one that never came; an
+          // answer that breaks the contract is not: asking again would bring the same.
+          if (signal?.aborted || (error as UsersApiError | undefined)?.code === 'invalid_response')
+            throw error;
           failure = error;
+          response = undefined;
         }
         // The token may have expired a moment ago: ask for a fresh one, once, outside the retry budget.
         const refresh = response?.status === 401 && getToken && !refreshed;
@@ -170,8 +176,6 @@ export function createSend(options: UsersClientOptions): Send {
             : undefined;
         if (wait === undefined) {
           if (!response) throw failure;
-          if (response.ok)
-            return await until(readBody(response, schema, `Unexpected answer from ${method} /${path}`));
           throw await until(toResponseError(response));
         }
         // Done with this answer. Until the next attempt (a new token, or the wait before a retry),
