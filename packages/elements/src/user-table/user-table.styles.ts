@@ -106,11 +106,16 @@ export const userTableStyles = css`
     min-width: 14rem;
   }
 
-  /* Role, status, last login and action hold short values: each of these columns is as wide as
-     its longest value, whichever rows are on screen, so no column jumps when the rows held back
-     from the first frame arrive (the signed-in Admin's hint alone would add 160 px to Action).
-     Name and email share the rest. The hint, "Saving…" and messages wrap inside Action. In a
-     container too narrow for these widths, the columns shrink to their content. */
+  /* Every column's width is set, none follows the values on screen, so no column jumps when the
+     rows held back from the first frame arrive (the signed-in Admin's hint alone would add 160 px
+     to Action). Role, status, last login and action are as wide as their longest value; name
+     takes a fifth of the table and email the rest. Longer names, the hint, "Saving…" and
+     messages wrap. In a container too narrow for these widths, the columns shrink to their
+     content. */
+  [part~='name-cell'] {
+    width: 20%;
+  }
+
   [part~='cell']:nth-child(3) {
     width: 5em;
   }
