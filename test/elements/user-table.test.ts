@@ -472,7 +472,7 @@ describe('<jt-user-table>', () => {
       expect(states.at(-1)).to.include({ rows: MAX_PAGE_SIZE, busy: 'false' });
     });
 
-    it('keeps the widths of its columns when the held-back rows arrive', async () => {
+    it('keeps the widths of its columns when the held-back rows arrive, and while a change saves', async () => {
       // One page of users, the signed-in Admin last: the longest name, and the hint that is the
       // widest value of Action, come with the rows held back from the first frame.
       const api = createReferenceApi({ seedSize: 150 });
@@ -490,7 +490,18 @@ describe('<jt-user-table>', () => {
       const states = watch.stop();
       expect(rowIds(el).at(-1)).to.equal(demoUserIds.admin);
       expect(states[0]!.rows).to.be.lessThan(rows(el).length);
-      expect(states.at(-1)!.widths.map(Math.round)).to.deep.equal(states[0]!.widths.map(Math.round));
+      const widths = states[0]!.widths.map(Math.round);
+      expect(states.at(-1)!.widths.map(Math.round)).to.deep.equal(widths);
+
+      // Nor when a row shows "Saving…" beside its button.
+      api.faults.hangNext(1, { match: { method: 'PUT' } });
+      void el.store!.setStatus(rowIds(el)[0]!, 'inactive').catch(() => {});
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part~="pending"]')).to.exist;
+      const shown = [...shadow(el).querySelectorAll('thead th')].map(
+        (cell) => cell.getBoundingClientRect().width,
+      );
+      expect(shown.map(Math.round)).to.deep.equal(widths);
     });
 
     it('re-renders nothing when another table reads the same users again', async () => {

@@ -108,12 +108,12 @@ export const userTableStyles = css`
 
   /* Every column's width is set, none follows the values on screen, so no column jumps when the
      rows held back from the first frame arrive (the signed-in Admin's hint alone would add 160 px
-     to Action). Role, status, last login and action are as wide as their longest value; name
-     takes a fifth of the table and email the rest. Longer names, the hint, "Saving…" and
-     messages wrap. In a container too narrow for these widths, the columns shrink to their
-     content. */
+     to Action) or when a row shows "Saving…". Role, status and last login are as wide as their
+     longest value (in the cell's font), Action as its button and "Saving…" (in rem, as they
+     are); name takes 18% of the table and email the rest. Longer names, the hint and messages
+     wrap. In a container too narrow for these widths, the columns shrink to their content. */
   [part~='name-cell'] {
-    width: 20%;
+    width: 18%;
   }
 
   [part~='cell']:nth-child(3) {
@@ -129,7 +129,7 @@ export const userTableStyles = css`
   }
 
   [part~='cell']:nth-child(6) {
-    width: 7.5em;
+    width: 6.5rem;
   }
 
   [part~='row']:last-child [part~='cell'] {
