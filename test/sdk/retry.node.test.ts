@@ -226,6 +226,33 @@ describe('timeout', () => {
     assert.equal((await testClient({ timeoutMs: 20 }).getCurrentUser()).id, 'usr_1');
     assert.equal(requests.length, 2);
   });
+
+  // A deadline left running keeps a Node process alive for timeoutMs after the call is done.
+  for (const [name, first] of [
+    ['a retry', unavailable()],
+    ['a token refresh', () => problem(401, 'unauthenticated', 'Expired')],
+  ] as const) {
+    test(`a call that needed ${name} leaves no deadline running`, async (t) => {
+      const deadlines = new Set<unknown>();
+      const [set, clear] = [globalThis.setTimeout, globalThis.clearTimeout];
+      t.mock.method(globalThis, 'setTimeout', ((callback: () => void, ms?: number) => {
+        const handle = set(() => {
+          deadlines.delete(handle);
+          callback();
+        }, ms);
+        if (ms === 60_000) deadlines.add(handle);
+        return handle;
+      }) as typeof setTimeout);
+      t.mock.method(globalThis, 'clearTimeout', (handle?: Parameters<typeof clearTimeout>[0]) => {
+        deadlines.delete(handle);
+        clear(handle);
+      });
+      server.use(http.get(`${BASE_URL}/v1/me`, inTurn(first, ok)));
+      assert.equal((await testClient({ timeoutMs: 60_000 }).getCurrentUser()).id, 'usr_1');
+      assert.equal(requests.length, 2);
+      assert.equal(deadlines.size, 0);
+    });
+  }
 });
 
 // The time limit only guards against a hang: an abort that is not honoured leaves the request, or a

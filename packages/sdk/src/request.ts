@@ -134,7 +134,6 @@ export function createSend(options: UsersClientOptions): Send {
         // One deadline for the headers and the body.
         deadline = new AbortController();
         const attemptSignal = deadline.signal;
-        clearTimeout(timer);
         timer = setTimeout(abortTimedOut, timeoutMs, deadline);
         try {
           response = await until(
@@ -179,8 +178,9 @@ export function createSend(options: UsersClientOptions): Send {
           throw await until(toResponseError(response));
         }
         // Done with this answer. Until the next attempt (a new token, or the wait before a retry),
-        // only the caller's abort ends the call.
+        // only the caller's abort ends the call; the attempt's timer would keep a process alive.
         deadline.abort();
+        clearTimeout(timer);
         deadline = new AbortController();
         if (refresh) {
           refreshed = true;
