@@ -100,6 +100,11 @@ function inPageClient(api: ReferenceApi): UsersClient {
   });
 }
 
+/** The width of each column, left to right, as its header cell has it. */
+function columnWidths(el: JtUserTable): number[] {
+  return [...shadow(el).querySelectorAll('thead th')].map((cell) => cell.getBoundingClientRect().width);
+}
+
 function rows(el: JtUserTable): HTMLTableRowElement[] {
   return [...shadow(el).querySelectorAll<HTMLTableRowElement>('[part~="row"]')];
 }
@@ -180,7 +185,7 @@ function watchRowStates(el: JtUserTable) {
       rows: shown.length,
       busy: root.querySelector('table')?.getAttribute('aria-busy'),
       bottom: shown.at(-1)!.getBoundingClientRect().bottom,
-      widths: [...root.querySelectorAll('thead th')].map((cell) => cell.getBoundingClientRect().width),
+      widths: columnWidths(el),
     });
   };
   const observer = new MutationObserver(record);
@@ -498,10 +503,7 @@ describe('<jt-user-table>', () => {
       void el.store!.setStatus(rowIds(el)[0]!, 'inactive').catch(() => {});
       await el.updateComplete;
       expect(shadow(el).querySelector('[part~="pending"]')).to.exist;
-      const shown = [...shadow(el).querySelectorAll('thead th')].map(
-        (cell) => cell.getBoundingClientRect().width,
-      );
-      expect(shown.map(Math.round)).to.deep.equal(widths);
+      expect(columnWidths(el).map(Math.round)).to.deep.equal(widths);
     });
 
     it('re-renders nothing when another table reads the same users again', async () => {

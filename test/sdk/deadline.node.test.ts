@@ -32,11 +32,12 @@ after(() => {
   server.close();
 });
 
-const client = (timeoutMs: number) =>
+/** A client of the server; it sends each call once unless given `retry`. */
+const client = (timeoutMs: number, retry: UsersClientOptions['retry'] = { limit: 0 }) =>
   createUsersClient({
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     timeoutMs,
-    retry: { limit: 0 },
+    retry,
   });
 
 const body = JSON.stringify(makeUser());
@@ -84,12 +85,7 @@ describe('one deadline per attempt', () => {
 });
 
 describe('an answer whose body fails is retried', () => {
-  const retrying = (timeoutMs: number) =>
-    createUsersClient({
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      timeoutMs,
-      retry: { limit: 1, backoffMs: 1 },
-    });
+  const retrying = (timeoutMs: number) => client(timeoutMs, { limit: 1, backoffMs: 1 });
 
   /** Answers the first request with `first`, every later one whole. Returns the request count. */
   function failFirst(first: Handler): () => number {

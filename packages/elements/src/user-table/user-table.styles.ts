@@ -87,8 +87,10 @@ export const userTableStyles = css`
     font-weight: 600;
   }
 
+  /* A row header in the weight of data, 18% wide: see the column widths below. */
   [part~='name-cell'] {
     font-weight: normal;
+    width: 18%;
   }
 
   /* Names and emails are data, and data can be a 4 000-character word: past a readable width
@@ -114,22 +116,22 @@ export const userTableStyles = css`
      names, the hint and messages wrap. A value wider than its column still widens it (dates in
      some languages, "Wird gespeichert …", a wide font), and in a container too narrow for these
      widths the columns shrink to their content. */
-  [part~='name-cell'] {
-    width: 18%;
-  }
-
+  /* Role */
   [part~='cell']:nth-child(3) {
     width: 5em;
   }
 
+  /* Status */
   [part~='cell']:nth-child(4) {
     width: 5.5em;
   }
 
+  /* Last login */
   [part~='cell']:nth-child(5) {
     width: 7em;
   }
 
+  /* Action */
   [part~='cell']:nth-child(6) {
     width: 6.5rem;
   }
