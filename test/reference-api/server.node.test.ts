@@ -244,3 +244,17 @@ test('close() ends open connections, hanging requests included', async () => {
   await extra.close();
   await assert.rejects(hanging, TypeError);
 });
+
+test('a reset brings back the latency the server was started with', async () => {
+  const slow = await startReferenceServer({ seedSize: 10, latencyMs: 40 });
+  try {
+    slow.api.faults.latencyMs = 0;
+    assert.equal((await fetch(`${slow.url}/__control/reset`, { method: 'POST' })).status, 204);
+    assert.equal(slow.api.faults.latencyMs, 40);
+    slow.api.faults.latencyMs = 0;
+    assert.equal((await fetch(`${slow.url}/__control/faults`, { method: 'DELETE' })).status, 204);
+    assert.equal(slow.api.faults.latencyMs, 40);
+  } finally {
+    await slow.close();
+  }
+});

@@ -28,6 +28,15 @@ test('every path of the contract is documented with its problem answers', () => 
   assert.deepEqual(statusResponses, ['200', '400', '401', '403', '404', '409', '429']);
 });
 
+test('each setter lists the conflicts it can meet: only a status change can be a self-deactivation', () => {
+  const document = buildOpenApiDocument() as {
+    paths: Record<string, { put: { responses: Record<string, { description: string }> } }>;
+  };
+  const conflict = (path: string) => document.paths[path]!.put.responses['409']!.description;
+  assert.match(conflict('/v1/users/{id}/status'), /Codes: `self_deactivation`, `last_admin`\.$/);
+  assert.match(conflict('/v1/users/{id}/role'), /Codes: `last_admin`\.$/);
+});
+
 test('components reference each other instead of repeating the User schema', () => {
   const document = buildOpenApiDocument() as {
     components: { schemas: Record<string, { properties: Record<string, unknown> }> };

@@ -21,7 +21,10 @@ export interface ReferenceServerOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`: the server is for this machine only. */
   host?: string;
-  /** Delay before every answer, in milliseconds (also applied to a given `api`). */
+  /**
+   * Delay before every answer, in milliseconds, which a reset of the faults restores. Applied to
+   * a given `api` too, whose reset restores the latency it was created with.
+   */
   latencyMs?: number;
   /** Size of the generated seed, when no `api` is given. */
   seedSize?: number;
@@ -41,8 +44,9 @@ export interface ReferenceServer {
 /** Starts the reference API on a local port. */
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const { port = 0, host = '127.0.0.1' } = options;
-  const api = options.api ?? createReferenceApi({ seedSize: options.seedSize });
-  if (options.latencyMs !== undefined) api.faults.latencyMs = options.latencyMs;
+  const { latencyMs } = options;
+  const api = options.api ?? createReferenceApi({ seedSize: options.seedSize, latencyMs });
+  if (latencyMs !== undefined) api.faults.latencyMs = latencyMs;
 
   const server = createServer((incoming, outgoing) => void serve(api, incoming, outgoing));
   await new Promise<void>((resolve, reject) => {

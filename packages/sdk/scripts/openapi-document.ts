@@ -27,22 +27,36 @@ components.add(ProblemSchema, { id: 'Problem' });
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (schema: JsonObject) => ({ 'application/json': { schema } });
 
-const problems: Record<string, { description: string; codes: string[] }> = {
+interface ProblemStatus {
+  description: string;
+  codes: string[];
+}
+
+const problems: Record<string, ProblemStatus> = {
   '400': { description: 'A parameter or body that does not fit the contract.', codes: ['invalid_request'] },
   '401': { description: 'No or expired credentials.', codes: ['unauthenticated'] },
   '403': { description: 'The caller is not an Admin.', codes: ['forbidden'] },
   '404': { description: 'No such user.', codes: ['not_found'] },
-  '409': {
-    description: 'The change breaks a rule: an Admin deactivating themself, or no active Admin left.',
-    codes: ['self_deactivation', 'last_admin'],
-  },
   '429': { description: 'Too many requests; `Retry-After` says when to try again.', codes: ['rate_limited'] },
 };
 
-function problemResponses(statuses: string[]): JsonObject {
+/** The conflicts each setter can meet: only a status change can be an Admin deactivating themself. */
+const conflicts = {
+  status: {
+    description: 'The change breaks a rule: an Admin deactivating themself, or no active Admin left.',
+    codes: ['self_deactivation', 'last_admin'],
+  },
+  role: {
+    description: 'The change breaks a rule: no active Admin would be left.',
+    codes: ['last_admin'],
+  },
+} satisfies Record<string, ProblemStatus>;
+
+/** The problem answers of `statuses`; `own` describes statuses whose meaning depends on the call. */
+function problemResponses(statuses: string[], own: Record<string, ProblemStatus> = {}): JsonObject {
   return Object.fromEntries(
     statuses.map((status) => {
-      const problem = problems[status]!;
+      const problem = own[status] ?? problems[status]!;
       const description = `${problem.description} Codes: ${problem.codes.map((c) => `\`${c}\``).join(', ')}.`;
       const response: JsonObject = {
         description,
@@ -78,7 +92,7 @@ function queryParameters(): JsonObject[] {
   }));
 }
 
-function setter(summary: string, body: string): JsonObject {
+function setter(summary: string, body: string, conflict: ProblemStatus): JsonObject {
   return {
     put: {
       summary,
@@ -88,7 +102,7 @@ function setter(summary: string, body: string): JsonObject {
       requestBody: { required: true, content: json(ref(body)) },
       responses: {
         '200': { description: 'The updated user.', content: json(ref('User')) },
-        ...problemResponses(['400', '401', '403', '404', '409', '429']),
+        ...problemResponses(['400', '401', '403', '404', '409', '429'], { '409': conflict }),
       },
     },
   };
@@ -137,8 +151,8 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
-      '/v1/users/{id}/status': setter('Activate or deactivate a user', 'SetStatusBody'),
-      '/v1/users/{id}/role': setter("Change a user's role", 'SetRoleBody'),
+      '/v1/users/{id}/status': setter('Activate or deactivate a user', 'SetStatusBody', conflicts.status),
+      '/v1/users/{id}/role': setter("Change a user's role", 'SetRoleBody', conflicts.role),
     },
     components: {
       schemas: Object.fromEntries(
