@@ -17,8 +17,6 @@ import { readBody, toResponseError } from './response.js';
 import { isRetryableStatus, parseRetryAfter, retryDelay } from './retry.js';
 import type { UsersClientOptions } from './types.js';
 
-const JSON_TYPE = 'application/json';
-
 /** What one call sends besides its method and path. */
 export interface SendOptions {
   json?: unknown;
@@ -140,7 +138,7 @@ export function createSend(options: UsersClientOptions): Send {
             api(path, {
               method,
               ...init,
-              headers: { accept: JSON_TYPE, ...(token && { authorization: `Bearer ${token}` }) },
+              headers: { accept: 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
               // The attempt's signal goes to fetch, not to ky: given one, ky combines it with its own
               // through AbortSignal.any, which Node 20 never frees (megabytes per thousand calls).
               // The global fetch is looked up per call, so one patched later (mocks, tracing) is used.

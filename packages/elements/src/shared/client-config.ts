@@ -5,6 +5,7 @@
  * @module
  */
 import { createUsersClient, isUsersApiError, type UsersClient } from '@jt-users/sdk';
+import { getOrCreate } from './get-or-create.js';
 
 const clientsByBase = new Map<string, UsersClient>();
 
@@ -13,12 +14,9 @@ const clientsByBase = new Map<string, UsersClient>();
  * same `api-base` shares one client, and so one cache of users and one current-user request.
  */
 export function clientForApiBase(apiBase: string): UsersClient {
-  let client = clientsByBase.get(apiBase);
-  if (!client) {
-    client = createUsersClient({ baseUrl: apiBase, credentials: 'include' });
-    clientsByBase.set(apiBase, client);
-  }
-  return client;
+  return getOrCreate(clientsByBase, apiBase, () =>
+    createUsersClient({ baseUrl: apiBase, credentials: 'include' }),
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
 import { afterStringsLoad, onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
+import { getOrCreate } from './get-or-create.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
@@ -191,9 +192,7 @@ export abstract class JtElement extends LitElement {
   override addController(controller: ReactiveController): void {
     super.addController(controller);
     if (controller instanceof Task) {
-      let tasks = tasksOf.get(this);
-      if (!tasks) tasksOf.set(this, (tasks = new Set()));
-      tasks.add(controller as Task<readonly unknown[], unknown>);
+      getOrCreate(tasksOf, this, () => new Set()).add(controller as Task<readonly unknown[], unknown>);
     }
   }
 

@@ -15,6 +15,7 @@ import {
   type UsersApiErrorCode,
   type UsersClient,
 } from '@jt-users/sdk';
+import { getOrCreate } from './get-or-create.js';
 
 /** Told which user ids changed. Called synchronously inside the change. */
 export type UsersStoreListener = (ids: ReadonlySet<string>) => void;
@@ -41,12 +42,7 @@ const stores = new WeakMap<UsersClient, UsersStore>();
 export class UsersStore {
   /** The store of `client`, created on first use. */
   static for(client: UsersClient): UsersStore {
-    let store = stores.get(client);
-    if (!store) {
-      store = new UsersStore(client);
-      stores.set(client, store);
-    }
-    return store;
+    return getOrCreate(stores, client, () => new UsersStore(client));
   }
 
   readonly client: UsersClient;

@@ -178,8 +178,8 @@ export class JtUserProfile extends JtUserElement {
             class="button primary"
             part="role-apply-button"
             type="submit"
-            aria-disabled=${unavailable ? 'true' : 'false'}
-            aria-busy=${pending ? 'true' : 'false'}
+            aria-disabled=${unavailable}
+            aria-busy=${pending}
             aria-describedby=${error ? 'role-message' : nothing}
           >
             ${s.roleConfirm}

@@ -58,10 +58,10 @@ export class JtUserStatusToggle extends JtUserElement {
           part="switch"
           type="button"
           role="switch"
-          aria-checked=${active ? 'true' : 'false'}
+          aria-checked=${active}
           aria-label=${s.switchName(user.name)}
-          aria-disabled=${pending || self ? 'true' : 'false'}
-          aria-busy=${pending ? 'true' : 'false'}
+          aria-disabled=${pending || self}
+          aria-busy=${pending}
           aria-describedby=${describedBy || nothing}
           @click=${(event: Event) => this.#onClick(user, event)}
         >

@@ -347,7 +347,7 @@ export class JtUserTable extends JtElement {
     const busy = refreshing || rows.length < page.items.length;
     return html`
       <div part="scroller" class="scroller" role="region" aria-labelledby="caption" tabindex="0">
-        <table part="table" aria-busy=${busy ? 'true' : 'false'}>
+        <table part="table" aria-busy=${busy}>
           <caption id="caption" class="visually-hidden">
             ${s.tableCaption}
           </caption>
@@ -481,7 +481,7 @@ export class JtUserTable extends JtElement {
           type="button"
           aria-label=${label}
           title=${label}
-          aria-disabled=${row.pending ? 'true' : 'false'}
+          aria-disabled=${row.pending}
           aria-describedby=${row.error ? messageId : nothing}
           @click=${(event: Event) => this.#onAction(user.id, event)}
         >
@@ -512,7 +512,7 @@ export class JtUserTable extends JtElement {
           class="button"
           part="previous-button"
           type="button"
-          aria-disabled=${hasPrevious ? 'false' : 'true'}
+          aria-disabled=${!hasPrevious}
           @click=${this.#previousPage}
         >
           ${s.previousPage}
@@ -521,7 +521,7 @@ export class JtUserTable extends JtElement {
           class="button"
           part="next-button"
           type="button"
-          aria-disabled=${hasNext ? 'false' : 'true'}
+          aria-disabled=${!hasNext}
           @click=${this.#nextPage}
         >
           ${s.nextPage}

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { getOrCreate } from '../get-or-create.js';
 import { en, type Strings } from './en.js';
 
 export type { Strings } from './en.js';
@@ -52,14 +53,11 @@ export function setStrings(lang: string, strings: Partial<Strings>): void {
  */
 export function stringsFor(lang: string): Strings {
   const key = lang.toLowerCase();
-  let table = resolved.get(key);
-  if (!table) {
+  return getOrCreate(resolved, key, () => {
     const base = primary(key);
     void stringsLoading(base);
-    table = { ...en, ...builtIn.get(base), ...overrides.get(base), ...overrides.get(key) };
-    resolved.set(key, table);
-  }
-  return table;
+    return { ...en, ...builtIn.get(base), ...overrides.get(base), ...overrides.get(key) };
+  });
 }
 
 /**
@@ -80,17 +78,14 @@ export async function loadStrings(lang: string): Promise<Strings> {
 export function stringsLoading(lang: string): Promise<void> | undefined {
   const base = primary(lang);
   if (builtIn.has(base) || !Object.hasOwn(loaders, base)) return undefined;
-  let load = loads.get(base);
-  if (!load) {
-    load = loaders[base as keyof typeof loaders]().then(
+  return getOrCreate(loads, base, () =>
+    loaders[base as keyof typeof loaders]().then(
       (table) => settleLoad(base, table),
       // Offline, or a host that copied the bundle without the file next to it: stay English,
       // rather than leave every element of the page waiting or throwing.
       () => settleLoad(base, en),
-    );
-    loads.set(base, load);
-  }
-  return load;
+    ),
+  );
 }
 
 /**
@@ -182,11 +177,7 @@ const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function formatter<F extends Format>(lang: string, format: F): ReturnType<(typeof FORMATS)[F]> {
   const key = `${lang}|${format}`;
-  let cached = formatters.get(key);
-  if (!cached) {
-    cached = FORMATS[format](safeLang(lang));
-    formatters.set(key, cached);
-  }
+  const cached = getOrCreate(formatters, key, () => FORMATS[format](safeLang(lang)));
   return cached as ReturnType<(typeof FORMATS)[F]>;
 }
 
