@@ -322,6 +322,26 @@ describe('<jt-user-table>', () => {
       expect(part<HTMLInputElement>(el, 'input[type="search"]').value).to.equal('');
     });
 
+    it('cuts a search to the longest the contract takes, in the field and from the host', async () => {
+      await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client);
+      await loaded(el);
+      const limit = part<HTMLInputElement>(el, 'input[type="search"]').maxLength;
+      // The field's limit is the contract's: the SDK takes a search that long and no longer.
+      await client.listUsers({ search: 'a'.repeat(limit) });
+      const refused = await client
+        .listUsers({ search: 'a'.repeat(limit + 1) })
+        .catch((error: unknown) => error);
+      expect(refused).to.have.property('code', 'invalid_argument');
+
+      const before = listRequests().length;
+      el.search = `  ${'b'.repeat(limit)}cut off`;
+      await reloaded(el, listRequests, before);
+      expect(listRequests().at(-1)?.params.get('search')).to.equal('b'.repeat(limit));
+      expect(part(el, '[part~="notice"]').textContent?.trim()).to.equal(en.noMatches);
+    });
+
     it('searches at once on Enter', async () => {
       const { el, target, listRequests, before } = await tableToSearch();
 

@@ -70,9 +70,6 @@ function isOfType(value: unknown, type: JsonType): boolean {
   return kindOf(value) === type;
 }
 
-const typesOf = ({ type }: JsonSchema): readonly JsonType[] =>
-  type === undefined ? [] : typeof type === 'string' ? [type] : type;
-
 /** Whether `value` is of a type `schema` allows; a schema that names no type allows any. */
 const fitsType = ({ type }: JsonSchema, value: unknown): boolean =>
   type === undefined ||
@@ -89,7 +86,9 @@ const fail = (path: IssuePath, message: string): never => {
  * name are allowed unless `additionalProperties` is false.
  */
 function read(schema: JsonSchema, value: unknown, path: IssuePath): unknown {
-  if (!fitsType(schema, value)) fail(path, `expected ${typesOf(schema).join(' or ')}, got ${kindOf(value)}`);
+  // Only a schema that names a type can refuse one.
+  if (!fitsType(schema, value))
+    fail(path, `expected ${[schema.type].flat().join(' or ')}, got ${kindOf(value)}`);
   if (schema.enum && !schema.enum.includes(value as string)) {
     fail(path, `expected one of ${schema.enum.map((each) => JSON.stringify(each)).join(', ')}`);
   }

@@ -43,6 +43,12 @@ export type UserStatusFilter = UserStatus | 'all';
 const SEARCH_DEBOUNCE_MS = 250;
 
 /**
+ * The longest search the contract takes (`UserQuery.search`); the SDK refuses a longer one
+ * before sending it. A test holds the two equal.
+ */
+const MAX_SEARCH_LENGTH = 200;
+
+/**
  * The row height, in CSS pixels, that decides how many rows fill a window. A row is 53 px with
  * the default tokens (a 36 px action button, 8 px of padding above and below, a 1 px border);
  * counting 48 leaves room for a theme with tighter spacing or a smaller root font. A table
@@ -157,7 +163,11 @@ export class JtUserTable extends JtElement {
   /** Users per page, 1 to 200. */
   pageSize = DEFAULT_PAGE_SIZE;
 
-  /** The search the server filters by (name or email). Typing in the search field sets it after a short pause. */
+  /**
+   * The search the server filters by (name or email), up to 200 characters: a longer one is cut
+   * there, as the search field cuts what is typed or pasted. Typing in the field sets it after a
+   * short pause.
+   */
   search = '';
 
   /** Which users to show: `all`, `active` or `inactive`. */
@@ -210,9 +220,9 @@ export class JtUserTable extends JtElement {
     return this.#listTask.run();
   }
 
-  /** The search as sent: trimmed, and empty when the attribute is removed. */
+  /** The search as sent: trimmed, cut to the contract's length, and empty when the attribute is removed. */
   get #search(): string {
-    return this.search?.trim() ?? '';
+    return this.search?.trim().slice(0, MAX_SEARCH_LENGTH) ?? '';
   }
 
   get #limit(): number {
@@ -296,6 +306,7 @@ export class JtUserTable extends JtElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
+          maxlength=${MAX_SEARCH_LENGTH}
           placeholder=${s.searchPlaceholder}
           .value=${this.#searchDraft}
           @input=${this.#onSearchInput}
