@@ -460,6 +460,42 @@ describe('<jt-user-table>', () => {
       expect(rowIds(el)).to.deep.equal(pages.at(-2));
     });
 
+    it("starts at the new client's first page, showing none of the old client's rows, when the client changes", async () => {
+      const el = await renderTable(inPageClient(createReferenceApi({ seedSize: 30 })), { pageSize: 10 });
+      await loaded(el);
+      part(el, '[part~="next-button"]').click();
+      await waitUntil(() => text(part(el, '[part~="page-range"]')).startsWith('Showing 11–20'), 'page two');
+
+      const other = createReferenceApi({ seedSize: 30 });
+      const queries: URLSearchParams[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      el.client = createUsersClient({
+        baseUrl: '/api',
+        getToken: () => demoTokens.admin,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          const url = new URL(request.url);
+          if (url.pathname.endsWith('/v1/users')) {
+            queries.push(url.searchParams);
+            await held;
+          }
+          const answer = await other.handle(request);
+          if (answer === DROP) throw new TypeError('Failed to fetch');
+          return answer;
+        },
+      });
+      await waitUntil(() => queries.length > 0, "the new client's list request");
+      await el.updateComplete;
+      expect(queries[0]!.has('cursor')).to.equal(false);
+      expect(rows(el)).to.have.length(0);
+
+      release();
+      await loaded(el);
+      expect(rows(el)).to.have.length(10);
+      expect(text(part(el, '[part~="page-range"]'))).to.match(/^Showing 1–10 /);
+    });
+
     it('starts at the first page again when the search changes', async () => {
       await referenceApi();
       const { client, listRequests } = trackingClient();

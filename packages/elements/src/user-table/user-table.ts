@@ -18,6 +18,7 @@ import { formatDate, formatNumber } from '../shared/i18n/localize.js';
 import { JtElement } from '../shared/jt-element.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { UserChangeController } from '../shared/user-change-controller.js';
+import type { UsersStore } from '../shared/users-store.js';
 import {
   DEFAULT_TABLE_SORT,
   SORTABLE_COLUMNS,
@@ -38,6 +39,9 @@ interface RowState {
 
 /** Which users the status filter shows. */
 export type UserStatusFilter = UserStatus | 'all';
+
+/** The store each loaded page came from. */
+const pageStores = new WeakMap<UserPage, UsersStore>();
 
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -199,7 +203,9 @@ export class JtUserTable extends JtElement {
       if (search) query.search = search;
       if (status !== 'all') query.status = status;
       if (cursor !== undefined) query.cursor = cursor;
-      return this.awaitRequest(store.list(query, signal), 'load', initialState);
+      const page = await this.awaitRequest(store.list(query, signal), 'load', initialState);
+      if (page !== initialState) pageStores.set(page, store);
+      return page;
     },
     // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
     // request still running and starts the new one.
@@ -246,9 +252,13 @@ export class JtUserTable extends JtElement {
     return (USER_SORT_ORDERS as readonly string[]).includes(this.sort) ? this.sort : DEFAULT_TABLE_SORT;
   }
 
-  /** The page on screen: the last one loaded, also while the next one is on its way. */
+  /**
+   * The page on screen: the last one loaded, also while the next one is on its way, unless it
+   * came through another client (the host swapped it): those users are not this client's.
+   */
   get #page(): UserPage | undefined {
-    return this.#listTask.value;
+    const page = this.#listTask.value;
+    return page && pageStores.get(page) === this.store ? page : undefined;
   }
 
   override connectedCallback(): void {
@@ -275,8 +285,13 @@ export class JtUserTable extends JtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('search')) this.#searchDraft = this.search ?? '';
-    // Any other question starts at its first page; the cursors of the old one mean nothing now.
-    if (['search', 'statusFilter', 'sort', 'pageSize'].some((key) => changed.has(key as keyof JtUserTable))) {
+    // Any other question, or another server, starts at its first page; the cursors of the old
+    // one mean nothing now.
+    if (
+      ['search', 'statusFilter', 'sort', 'pageSize', 'client', 'apiBase'].some((key) =>
+        changed.has(key as keyof JtUserTable),
+      )
+    ) {
       this.cursorTrail = [];
     }
   }
