@@ -1045,6 +1045,9 @@ describe('<jt-user-table>', () => {
       expect(notice.getAttribute('role')).to.equal('alert');
       expect(shadow(el).querySelector('table')).to.equal(null);
       expect(el.store?.get(member.id)?.status).to.equal('active');
+      // The action button that had the focus is gone: the notice takes it, not the page's body.
+      const focused = deepActiveElement();
+      expect(focused === notice, `focus on <${focused?.localName}>`).to.equal(true);
     });
 
     it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {

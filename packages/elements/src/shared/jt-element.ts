@@ -40,6 +40,9 @@ export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'er
  */
 const FOCUS_FALLBACK = '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
 
+/** A notice that stays (not one that says "loading"): where focus goes when no control is left. */
+const FINAL_NOTICE = '[part~="notice"]:not([aria-busy="true"])';
+
 /**
  * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
  * before this class's own fields exist.
@@ -170,9 +173,14 @@ export abstract class JtElement extends LitElement {
     // Without a target yet (loading), wait for one, unless the person focused something else.
     if (!this.#focusLost) return;
     const active = document.activeElement;
-    const target = this.renderRoot.querySelector<HTMLElement>(FOCUS_FALLBACK);
+    // With no control left (access was refused), the notice that says why takes the focus.
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(FOCUS_FALLBACK) ??
+      this.renderRoot.querySelector<HTMLElement>(FINAL_NOTICE);
     if (active && active !== document.body) this.#focusLost = false;
     else if (target) {
+      // A notice is focusable only from here on, for this one purpose.
+      if (!target.matches(FOCUS_FALLBACK)) target.tabIndex = -1;
       target.focus();
       this.#focusLost = false;
     }
