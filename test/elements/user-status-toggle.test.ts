@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
 import {
+  en,
   setStrings,
   type JtAccessDeniedEvent,
   type JtConfirmDialog,
@@ -398,6 +399,30 @@ describe('<jt-user-status-toggle>', () => {
       expect(puts(sent)).to.deep.equal([`PUT /v1/users/${user.id}/status`]);
       expect(sent.filter((line) => line === 'GET /v1/me')).to.have.length(1);
     });
+
+    for (const leave of ['is removed', 'shows another user'] as const) {
+      it(`says aloud that a change failed when the toggle ${leave} before the answer`, async () => {
+        const api = await referenceApi();
+        const holding = holdingClient();
+        const user = someMember(api);
+        const other = api.store.all().find((each) => each.id !== user.id && each.role === 'member')!;
+        const { el } = await mountReady({ api, client: holding.client, user });
+        api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+        switchOf(el).click();
+        await dialogOpened(el);
+        dialogButton(el, 'confirm').click();
+        await eventually(() => holding.held() === 1, 'the change was not sent');
+
+        if (leave === 'is removed') el.remove();
+        else el.userId = other.id;
+        holding.release();
+        await eventually(() => !el.store?.isPending(user.id), 'the change did not settle');
+        await eventually(
+          () => liveRegionText() === `${isolate(user.name)} was not changed. ${en.errorLastAdmin}`,
+          `announced: "${liveRegionText()}"`,
+        );
+      });
+    }
 
     it('rolls back in every element when the server refuses', async () => {
       const api = await referenceApi();

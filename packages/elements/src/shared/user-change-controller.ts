@@ -54,6 +54,8 @@ export class UserChangeController implements ReactiveController {
   readonly #errors = new Map<string, string>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   #prompting = false;
+  /** Counts {@link UserChangeController.clearErrors}: the element moved on to another user. */
+  #cleared = 0;
 
   constructor(host: JtElement) {
     this.#host = host;
@@ -77,6 +79,7 @@ export class UserChangeController implements ReactiveController {
 
   /** Forgets a shown error, e.g. when the element starts showing another user. */
   clearErrors(): void {
+    this.#cleared++;
     this.#errors.clear();
     this.#host.requestUpdate();
   }
@@ -198,13 +201,21 @@ export class UserChangeController implements ReactiveController {
 
     this.#errors.delete(key);
     host.requestUpdate();
+    const cleared = this.#cleared;
     try {
       const updated = await flow.send(store);
       flow.done(updated);
       return 'changed';
     } catch (error) {
       const message = host.reportError(error, flow.kind);
-      if (message !== undefined) this.#errors.set(key, message);
+      if (message !== undefined) {
+        this.#errors.set(key, message);
+        // The element left the page or shows another user meanwhile: the rollback would pass
+        // unexplained, so say it aloud, as a success would have been.
+        if (!host.isConnected || cleared !== this.#cleared) {
+          announce(`${host.strings.announceNotChanged(isolate(flow.user.name))} ${message}`, host.locale);
+        }
+      }
       host.requestUpdate();
       return 'failed';
     }

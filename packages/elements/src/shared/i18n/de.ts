@@ -58,6 +58,7 @@ export const de: Strings = {
   announceActivated: (name) => `${name} wurde aktiviert.`,
   announceDeactivated: (name) => `${name} wurde deaktiviert.`,
   announceRoleChanged: (name, role) => `${name} ist jetzt ${role}.`,
+  announceNotChanged: (name) => `${name} wurde nicht geändert.`,
 
   errorForbidden: 'Sie dürfen keine Benutzer ändern. Das können nur Admins.',
   errorNotFound: 'Diesen Benutzer gibt es nicht mehr.',

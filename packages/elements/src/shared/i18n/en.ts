@@ -69,6 +69,8 @@ export const en = {
   announceActivated: (name: string): string => `${name} was activated.`,
   announceDeactivated: (name: string): string => `${name} was deactivated.`,
   announceRoleChanged: (name: string, role: string): string => `${name} is now ${role}.`,
+  /** Said before the error's message when the element that started the change is gone. */
+  announceNotChanged: (name: string): string => `${name} was not changed.`,
 
   // ---- error messages, one per error code (see shared/messages.ts) --------------------------
   errorForbidden: 'You are not allowed to change users. Only Admins can.',
