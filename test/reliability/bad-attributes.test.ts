@@ -122,6 +122,11 @@ describe('bad attributes', function () {
           );
         }
         expect(observed.requests.filter(badRequest).map(String), 'requests with bad data').to.deep.equal([]);
+        for (const [name, value] of Object.entries(testCase.query ?? {})) {
+          const lists = observed.requests.filter((url) => url.pathname.endsWith('/v1/users'));
+          const asked = [...new Set(lists.map((url) => url.searchParams.get(name)))];
+          expect(asked, `every list request's ${name}`).to.deep.equal([value]);
+        }
         expect(observed.errors).to.deep.equal([]);
       } finally {
         stop();

@@ -3,7 +3,7 @@
  * huge ids, for every SDK method and every element attribute. The bad-input suites run each case;
  * the reliability report counts them from here.
  */
-import type { UsersClient } from '@jt-users/sdk';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type UsersClient } from '@jt-users/sdk';
 
 /** Values that are not a usable user id. */
 export const BAD_IDS: readonly unknown[] = [
@@ -163,6 +163,8 @@ export interface AttributeCase {
    * - `default`: the element ignores the value and works with its default.
    */
   expect: 'message' | 'default';
+  /** What the element's list requests must then ask for, e.g. the default page size. */
+  query?: Record<string, string>;
 }
 
 const USER_ID_VALUES = ['', ' ', 'x'.repeat(100_000), '../admin', 'usr 1', '<img src=x>'];
@@ -172,11 +174,14 @@ export const ATTRIBUTE_CASES: readonly AttributeCase[] = [
   ...(['jt-user-profile', 'jt-user-status-toggle'] as const).flatMap((tag) =>
     USER_ID_VALUES.map((value): AttributeCase => ({ tag, attribute: 'user-id', value, expect: 'message' })),
   ),
+  // A page size that is not a whole number from 1 up is the default; one past the largest page
+  // the contract allows is that page.
   ...['abc', '-1', '0', '100000', '1.5', '', 'Infinity', 'NaN'].map((value): AttributeCase => ({
     tag: 'jt-user-table',
     attribute: 'page-size',
     value,
     expect: 'default',
+    query: { limit: String(value === '100000' ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE) },
   })),
   ...['bogus', '', 'ACTIVE'].map((value): AttributeCase => ({
     tag: 'jt-user-table',

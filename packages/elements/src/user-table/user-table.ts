@@ -164,7 +164,7 @@ export class JtUserTable extends JtElement {
    */
   declare profileHref?: string;
 
-  /** Users per page, 1 to 200. */
+  /** Users per page, 1 to 200; more asks for 200, and anything but a whole number from 1 up for 50. */
   pageSize = DEFAULT_PAGE_SIZE;
 
   /**
@@ -231,10 +231,14 @@ export class JtUserTable extends JtElement {
     return this.search?.trim().slice(0, MAX_SEARCH_LENGTH) ?? '';
   }
 
+  /**
+   * `page-size` as the server may be asked: the default unless it is a whole number from 1 up
+   * (a removed or empty attribute, `0` or `abc` is no choice of a page of one), and the largest
+   * page the contract allows past that.
+   */
   get #limit(): number {
-    // A removed `page-size` attribute is null: the default, not a page of one.
-    const size = Math.trunc(this.pageSize ?? DEFAULT_PAGE_SIZE);
-    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+    const size = this.pageSize;
+    return Number.isInteger(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
   /**
