@@ -565,6 +565,13 @@ describe('<jt-user-status-toggle>', () => {
       expect(part(el, '[role="alert"]').textContent).to.equal(
         'Nach dieser Änderung hätte die Organisation keinen aktiven Admin mehr. Machen Sie zuerst einen anderen Benutzer zum Admin.',
       );
+
+      // A message on screen follows a change of language, like every other text.
+      el.parentElement!.setAttribute('lang', 'en');
+      await eventually(
+        () => part(el, '[role="alert"]').textContent === en.errorLastAdmin,
+        'the message stayed German',
+      );
     });
   });
 

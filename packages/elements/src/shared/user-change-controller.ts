@@ -51,7 +51,8 @@ const DIALOG_TAG = 'jt-confirm-dialog';
  */
 export class UserChangeController implements ReactiveController {
   readonly #host: JtElement;
-  readonly #errors = new Map<string, string>();
+  /** The last failure of each change (by kind and user id), put into words when shown. */
+  readonly #errors = new Map<string, unknown>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   #prompting = false;
   /** Counts {@link UserChangeController.clearErrors}: the element moved on to another user. */
@@ -67,9 +68,13 @@ export class UserChangeController implements ReactiveController {
     if (!customElements.get(DIALOG_TAG)) customElements.define(DIALOG_TAG, JtConfirmDialog);
   }
 
-  /** The localized message of the last failed change of that user and kind, until the next attempt. */
+  /**
+   * The message of the last failed change of that user and kind, until the next attempt, in the
+   * element's language of the moment.
+   */
   errorFor(userId: string, kind: UserMutation = 'status'): string | undefined {
-    return this.#errors.get(`${kind}:${userId}`);
+    const key = `${kind}:${userId}`;
+    return this.#errors.has(key) ? this.#host.messageFor(this.#errors.get(key)) : undefined;
   }
 
   /** Whether a change of that user (of `kind`, or of any kind) is waiting for the server. */
@@ -209,7 +214,7 @@ export class UserChangeController implements ReactiveController {
     } catch (error) {
       const message = host.reportError(error, flow.kind);
       if (message !== undefined) {
-        this.#errors.set(key, message);
+        this.#errors.set(key, error);
         // The element left the page or shows another user meanwhile: the rollback would pass
         // unexplained, so say it aloud, as a success would have been.
         if (!host.isConnected || cleared !== this.#cleared) {
