@@ -424,6 +424,53 @@ describe('<jt-user-status-toggle>', () => {
       });
     }
 
+    for (const outcome of ['confirmed', 'refused'] as const) {
+      it(`says a change ${outcome} while another dialog is open once that dialog closes`, async () => {
+        const api = await referenceApi();
+        const holding = holdingClient();
+        const [first, second] = api.store
+          .all()
+          .filter((user) => user.role === 'member' && user.status === 'active')
+          .slice(-2) as [User, User];
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div>
+            <jt-user-status-toggle .client=${holding.client} user-id=${first.id}></jt-user-status-toggle>
+            <jt-user-status-toggle .client=${holding.client} user-id=${second.id}></jt-user-status-toggle>
+          </div>`,
+        );
+        const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
+          JtUserStatusToggle,
+          JtUserStatusToggle,
+        ];
+        await eventually(
+          () =>
+            a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
+        );
+        if (outcome === 'refused')
+          api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+        switchOf(a).click();
+        await dialogOpened(a);
+        dialogButton(a, 'confirm').click();
+        await eventually(() => holding.held() === 1, 'the change was not sent');
+
+        // The second dialog makes the rest of the page inert, the live region too.
+        switchOf(b).click();
+        const open = await dialogOpened(b);
+        holding.release();
+        await settled(a, first.id);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(liveRegionText()).to.equal('');
+
+        dialogButton(b, 'cancel').click();
+        expect(open.isOpen).to.equal(false);
+        const said =
+          outcome === 'confirmed'
+            ? `${isolate(first.name)} was deactivated.`
+            : `${isolate(first.name)} was not changed. ${en.errorLastAdmin}`;
+        await eventually(() => liveRegionText() === said, 'not said after the dialog closed');
+      });
+    }
+
     it('rolls back in every element when the server refuses', async () => {
       const api = await referenceApi();
       const { client } = recordingClient();

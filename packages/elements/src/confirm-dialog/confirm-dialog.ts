@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { JtCancelEvent, JtConfirmEvent } from '../shared/events.js';
 import { afterStringsLoad, resolveLang, stringsFor } from '../shared/i18n/localize.js';
+import { setModalOpen } from '../shared/live-region.js';
 import { buttonStyles, themeStyles } from '../shared/theme.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
 
@@ -115,6 +116,7 @@ export class JtConfirmDialog extends LitElement {
     dialog.returnValue = '';
     dialog.showModal();
     this.#shown = true;
+    setModalOpen(true);
     const firstFocus = this.tone === 'danger' ? 'cancel-button' : 'confirm-button';
     dialog.querySelector<HTMLButtonElement>(`[part~="${firstFocus}"]`)?.focus();
     return answer;
@@ -188,6 +190,7 @@ export class JtConfirmDialog extends LitElement {
     const settle = this.#settle;
     if (!settle) return;
     const opener = this.#opener;
+    if (this.#shown) setModalOpen(false);
     this.#settle = undefined;
     this.#answer = undefined;
     this.#shown = false;

@@ -37,14 +37,38 @@ export function ensureLiveRegion(): HTMLElement {
  */
 const ANNOUNCE_DELAY_MS = 50;
 let pending: ReturnType<typeof setTimeout> | undefined;
+/** What is still to be said: messages that come close together are said together, in order. */
+let queued = '';
+/**
+ * Modal dialogs open now. A modal dialog makes the rest of the page inert, this region too, and
+ * screen readers do not read what changes there: messages wait for the last one to close.
+ */
+let modals = 0;
 
-/** Says `message` politely, in `lang` when given. The latest message wins. */
+function sayQueued(): void {
+  clearTimeout(pending);
+  if (modals === 0 && queued) {
+    pending = setTimeout(() => {
+      ensureLiveRegion().textContent = queued;
+      queued = '';
+    }, ANNOUNCE_DELAY_MS);
+  }
+}
+
+/** Says `message` politely, in `lang` when given, after any message still waiting. */
 export function announce(message: string, lang?: string): void {
   const target = ensureLiveRegion();
   target.textContent = '';
   if (lang) target.lang = lang;
-  clearTimeout(pending);
-  pending = setTimeout(() => {
-    target.textContent = message;
-  }, ANNOUNCE_DELAY_MS);
+  queued = queued ? `${queued} ${message}` : message;
+  sayQueued();
 }
+
+/** Called by a dialog as it opens modally, and with `false` as it closes. */
+export function setModalOpen(open: boolean): void {
+  modals += open ? 1 : -1;
+  sayQueued();
+}
+
+/** Whether a modal dialog makes the page, and what it shows, inert now. */
+export const isModalOpen = (): boolean => modals > 0;

@@ -18,7 +18,7 @@ import {
   JtUserStatusChangedEvent,
 } from './events.js';
 import type { JtElement } from './jt-element.js';
-import { announce } from './live-region.js';
+import { announce, isModalOpen } from './live-region.js';
 import { isolate } from './i18n/localize.js';
 import type { UserMutation } from './users-store.js';
 
@@ -215,9 +215,10 @@ export class UserChangeController implements ReactiveController {
       const message = host.reportError(error, flow.kind);
       if (message !== undefined) {
         this.#errors.set(key, error);
-        // The element left the page or shows another user meanwhile: the rollback would pass
-        // unexplained, so say it aloud, as a success would have been.
-        if (!host.isConnected || cleared !== this.#cleared) {
+        // The element left the page or shows another user meanwhile, or another change's dialog
+        // makes it inert: the rollback would pass unexplained, so say it aloud (after that
+        // dialog), as a success is.
+        if (!host.isConnected || cleared !== this.#cleared || isModalOpen()) {
           announce(`${host.strings.announceNotChanged(isolate(flow.user.name))} ${message}`, host.locale);
         }
       }
