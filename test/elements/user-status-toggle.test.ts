@@ -724,6 +724,29 @@ describe('<jt-user-status-toggle>', () => {
       expect(sent).to.deep.equal([]);
     });
 
+    it('keeps a change on screen while it saves when the host passes its older copy of the user again', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const holding = holdingClient();
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle .client=${holding.client} .user=${user}></jt-user-status-toggle>`,
+      );
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'the switch did not render');
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => holding.held() === 1, 'the change was not sent');
+
+      // A host re-render with the copy it had before the change.
+      el.user = { ...user };
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      holding.release();
+      await settled(el, user.id);
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(api.store.get(user.id)?.status).to.equal('inactive');
+    });
+
     it('shows a change at once when the client comes after the user', async () => {
       const api = await referenceApi();
       const user = someMember(api);

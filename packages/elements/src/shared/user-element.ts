@@ -55,9 +55,10 @@ export abstract class JtUserElement extends JtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Into the shared cache when given, and when a client comes after the user: changes then
-    // show at once, and in every element of that client.
-    const { user } = this;
-    if (user && (changed.has('user') || !this.store?.get(user.id))) this.store?.put(user);
+    // show at once, and in every element of that client. Not while a change of that user waits
+    // for the server: the host's copy predates it, and would take the screen back until the answer.
+    const { user, store } = this;
+    if (user && (changed.has('user') || !store?.get(user.id)) && !store?.isPending(user.id)) store?.put(user);
     const id = this.shownUserId;
     if (id !== this.#shownId) {
       // A message belongs to the user it was about; another user starts clean.
