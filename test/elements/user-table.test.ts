@@ -1050,6 +1050,24 @@ describe('<jt-user-table>', () => {
       expect(focused === notice, `focus on <${focused?.localName}>`).to.equal(true);
     });
 
+    it('keeps the focus in the table when the row that opened the dialog is gone when it closes', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+      actionButton(el, member.id).focus();
+      await openDialogFor(el, member.id);
+
+      // The host asks for another list while the dialog is open: the row goes.
+      const before = tracking.listRequests().length;
+      el.search = 'zz-nobody';
+      await reloaded(el, tracking.listRequests, before);
+      dialogPart(el, 'cancel-button').click();
+      await el.updateComplete;
+      const focused = deepActiveElement();
+      expect(focused === part(el, '[part~="notice"]'), `focus on <${focused?.localName}>`).to.equal(true);
+    });
+
     it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {
       const api = await referenceApi();
       const { client } = trackingClient();

@@ -18,6 +18,7 @@ import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
 import { afterStringsLoad, onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
 import { getOrCreate } from './get-or-create.js';
+import { focusFallback } from './focus-fallback.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
@@ -32,16 +33,6 @@ import { isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
  * - `error`: the signed-in user could not be loaded.
  */
 export type AccessState = 'unconfigured' | 'checking' | 'admin' | 'denied' | 'error';
-
-/**
- * Where focus goes when an update removed the focused control: a Retry, else the element's main
- * control (the table's scrolling region, the profile's role select, the switch), so the keyboard
- * carries on from there rather than from the top of the document.
- */
-const FOCUS_FALLBACK = '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
-
-/** A notice that stays (not one that says "loading"): where focus goes when no control is left. */
-const FINAL_NOTICE = '[part~="notice"]:not([aria-busy="true"])';
 
 /**
  * The Tasks of each element. A WeakMap rather than a private field: Lit may add controllers
@@ -173,17 +164,7 @@ export abstract class JtElement extends LitElement {
     // Without a target yet (loading), wait for one, unless the person focused something else.
     if (!this.#focusLost) return;
     const active = document.activeElement;
-    // With no control left (access was refused), the notice that says why takes the focus.
-    const target =
-      this.renderRoot.querySelector<HTMLElement>(FOCUS_FALLBACK) ??
-      this.renderRoot.querySelector<HTMLElement>(FINAL_NOTICE);
-    if (active && active !== document.body) this.#focusLost = false;
-    else if (target) {
-      // A notice is focusable only from here on, for this one purpose.
-      if (!target.matches(FOCUS_FALLBACK)) target.tabIndex = -1;
-      target.focus();
-      this.#focusLost = false;
-    }
+    if ((active && active !== document.body) || focusFallback(this.renderRoot)) this.#focusLost = false;
   }
 
   /** The strings of {@link JtElement.locale}, including the host's overrides. */

@@ -17,6 +17,7 @@ import {
   JtUserStatusChangeEvent,
   JtUserStatusChangedEvent,
 } from './events.js';
+import { focusFallback } from './focus-fallback.js';
 import type { JtElement } from './jt-element.js';
 import { announce, isModalOpen } from './live-region.js';
 import { isolate } from './i18n/localize.js';
@@ -199,6 +200,9 @@ export class UserChangeController implements ReactiveController {
       const dialog = host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG);
       if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
       confirmed = await dialog.show(flow.opener ?? null);
+      // The control that opened the dialog went while it was open (the host reloaded the list):
+      // focus goes where it goes when an update removes the focused control.
+      if (flow.opener && !flow.opener.isConnected) focusFallback(host.renderRoot);
     } finally {
       this.#prompting = false;
     }

@@ -1,0 +1,25 @@
+/**
+ * Where focus goes when the focused control of an element disappears (an update replaced it, or
+ * the control that opened a dialog went while the dialog was open), so the keyboard carries on
+ * from inside the element rather than from the top of the document.
+ *
+ * @module
+ */
+
+/** A Retry, else the element's main control: the table's scrolling region, the role select, the switch. */
+const FALLBACK_CONTROL =
+  '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
+
+/** A notice that stays (not one that says "loading"): the place to be when no control is left. */
+const FINAL_NOTICE = '[part~="notice"]:not([aria-busy="true"])';
+
+/** Focuses the fallback in `root`; false when there is none yet (the element is loading). */
+export function focusFallback(root: ParentNode): boolean {
+  const target =
+    root.querySelector<HTMLElement>(FALLBACK_CONTROL) ?? root.querySelector<HTMLElement>(FINAL_NOTICE);
+  if (!target) return false;
+  // A notice is focusable only from here on, for this one purpose.
+  if (!target.matches(FALLBACK_CONTROL)) target.tabIndex = -1;
+  target.focus();
+  return true;
+}
