@@ -451,6 +451,26 @@ describe('<jt-user-profile>', () => {
       expect(api.store.get(self.id)?.role).to.equal('admin');
     });
 
+    it('takes a self-demotion whose answer was lost as done, from what the server says of the Admin', async () => {
+      const api = await referenceApi();
+      const changed = count('jt-user-role-changed');
+      const self = api.store.get(demoUserIds.admin)!;
+      const { el } = await mountReady({ api, user: self });
+      // Applied, then the connection drops: the Admin, now a Manager, may no longer read users.
+      api.faults.loseAnswerNext(1, { match: { method: 'PUT' } });
+
+      chooseRole(el, 'manager');
+      await el.updateComplete;
+      applyOf(el).click();
+      dialogButton(await dialogOpened(el), 'confirm').click();
+      await waitUntil(() => changed.events.length === 1, 'the change was not confirmed');
+      await el.updateComplete;
+      expect(api.store.get(self.id)?.role).to.equal('manager');
+      expect(el.store?.get(self.id)?.role).to.equal('manager');
+      expect(el.access).to.equal('denied');
+      expect(el.shadowRoot!.querySelector('[part~="access-denied"]')).not.to.equal(null);
+    });
+
     it('rolls back and explains last_admin when the only Admin demotes themself', async () => {
       const api = await referenceApi();
       // Leave the signed-in Admin as the organization's only active Admin.

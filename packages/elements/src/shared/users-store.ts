@@ -205,9 +205,7 @@ export class UsersStore {
         // Without a readable answer nobody knows whether the server applied the change (the
         // answer may have been lost after it did, and the SDK's retries may be spent): ask the
         // server instead of guessing, so the screen ends in the server's state either way.
-        const actual = outcomeIsUnknown(error)
-          ? await this.client.getUser(id).catch(() => undefined)
-          : undefined;
+        const actual = outcomeIsUnknown(error) ? await this.#read(id) : undefined;
         this.#pending.delete(key);
         changed();
         if (actual) {
@@ -229,6 +227,19 @@ export class UsersStore {
     return request;
   }
 
+  /**
+   * The user as the server has them now, or undefined if that cannot be learnt. An Admin who may
+   * have just demoted themself can no longer read users: they read themself instead.
+   */
+  async #read(id: string): Promise<User | undefined> {
+    try {
+      return await this.client.getUser(id);
+    } catch {
+      const me = await this.client.getCurrentUser().catch(() => undefined);
+      return me?.id === id ? me : undefined;
+    }
+  }
+
   #notify(ids: ReadonlySet<string>): void {
     for (const listener of [...this.#listeners]) listener(ids);
   }
@@ -236,10 +247,12 @@ export class UsersStore {
 
 /**
  * Failures after which a change may or may not have been applied: no answer (network, timeout),
- * or one that says nothing reliable (a 5xx, a body that breaks the contract). A refusal of the
- * contract (4xx with its code) says for certain that nothing changed.
+ * one that says nothing reliable (a 5xx, a body that breaks the contract), or a 403, which a
+ * retry meets when its first attempt took the Admin role from the person sending it. Any other
+ * refusal of the contract (4xx with its code) says for certain that nothing changed.
  */
 const UNKNOWN_OUTCOME_CODES: ReadonlySet<UsersApiErrorCode> = new Set<UsersApiErrorCode>([
+  'forbidden',
   'network',
   'timeout',
   'server_error',
