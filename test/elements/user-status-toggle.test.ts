@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
 import {
+  de,
   en,
   setStrings,
   type JtAccessDeniedEvent,
@@ -406,7 +407,8 @@ describe('<jt-user-status-toggle>', () => {
         const holding = holdingClient();
         const user = someMember(api);
         const other = api.store.all().find((each) => each.id !== user.id && each.role === 'member')!;
-        const { el } = await mountReady({ api, client: holding.client, user });
+        // On a German page: a removed toggle has no ancestor left to learn its language from.
+        const { el } = await mountReady({ api, client: holding.client, user, lang: 'de' });
         api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
         switchOf(el).click();
         await dialogOpened(el);
@@ -418,7 +420,7 @@ describe('<jt-user-status-toggle>', () => {
         holding.release();
         await eventually(() => !el.store?.isPending(user.id), 'the change did not settle');
         await eventually(
-          () => liveRegionText() === `${isolate(user.name)} was not changed. ${en.errorLastAdmin}`,
+          () => liveRegionText() === `${isolate(user.name)} wurde nicht geändert. ${de.errorLastAdmin}`,
           `announced: "${liveRegionText()}"`,
         );
       });

@@ -1063,9 +1063,8 @@ describe('<jt-user-table>', () => {
       el.search = 'zz-nobody';
       await reloaded(el, tracking.listRequests, before);
       dialogPart(el, 'cancel-button').click();
-      await el.updateComplete;
-      const focused = deepActiveElement();
-      expect(focused === part(el, '[part~="notice"]'), `focus on <${focused?.localName}>`).to.equal(true);
+      const notice = part(el, '[part~="notice"]');
+      await waitUntil(() => deepActiveElement() === notice, 'the focus did not go to the notice');
     });
 
     it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {

@@ -6,7 +6,10 @@
  * @module
  */
 
-/** A Retry, else the element's main control: the table's scrolling region, the role select, the switch. */
+/**
+ * A Retry or the element's main control (the table's scrolling region, the role select, the
+ * switch): the first of them in the element's markup.
+ */
 const FALLBACK_CONTROL =
   '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
 

@@ -9,6 +9,6 @@ export function getOrCreate<K, V>(
   create: () => V,
 ): V {
   let value = map.get(key);
-  if (!value) map.set(key, (value = create()));
+  if (value === undefined) map.set(key, (value = create()));
   return value;
 }

@@ -20,7 +20,8 @@ import {
 import { focusFallback } from './focus-fallback.js';
 import type { JtElement } from './jt-element.js';
 import { announce, isModalOpen } from './live-region.js';
-import { isolate } from './i18n/localize.js';
+import { isolate, stringsFor } from './i18n/localize.js';
+import { errorMessage } from './messages.js';
 import type { UserMutation } from './users-store.js';
 
 /**
@@ -211,6 +212,8 @@ export class UserChangeController implements ReactiveController {
     this.#errors.delete(key);
     host.requestUpdate();
     const cleared = this.#cleared;
+    // The language now: an element removed meanwhile has no ancestor left to take it from.
+    const locale = host.locale;
     try {
       const updated = await flow.send(store);
       flow.done(updated);
@@ -223,7 +226,11 @@ export class UserChangeController implements ReactiveController {
         // makes it inert: the rollback would pass unexplained, so say it aloud (after that
         // dialog), as a success is.
         if (!host.isConnected || cleared !== this.#cleared || isModalOpen()) {
-          announce(`${host.strings.announceNotChanged(isolate(flow.user.name))} ${message}`, host.locale);
+          const s = stringsFor(locale);
+          announce(
+            `${s.announceNotChanged(isolate(flow.user.name))} ${errorMessage(error, s, locale)}`,
+            locale,
+          );
         }
       }
       host.requestUpdate();

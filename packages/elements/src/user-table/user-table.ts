@@ -228,7 +228,13 @@ export class JtUserTable extends JtElement {
 
   /** The search as sent: trimmed, cut to the contract's length, and empty when the attribute is removed. */
   get #search(): string {
-    return this.search?.trim().slice(0, MAX_SEARCH_LENGTH) ?? '';
+    // Not ending in half of a character outside the BMP (an emoji): that would search for another.
+    return (
+      this.search
+        ?.trim()
+        .slice(0, MAX_SEARCH_LENGTH)
+        .replace(/[\uD800-\uDBFF]$/, '') ?? ''
+    );
   }
 
   /**
@@ -237,7 +243,8 @@ export class JtUserTable extends JtElement {
    * page the contract allows past that.
    */
   get #limit(): number {
-    const size = this.pageSize;
+    // Number(): a host may set the property to a string, as the attribute is.
+    const size = Number(this.pageSize);
     return Number.isInteger(size) && size >= 1 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
