@@ -13,6 +13,18 @@ const client = demoClient();
 
 const view = document.querySelector<HTMLElement>('#view')!;
 
+/**
+ * A path segment as written in the link; a malformed escape (a hand-edited or cut-off link) is
+ * kept as it is, so the profile says there is no such user instead of the page staying blank.
+ */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** `#/users/{id}` shows a user's information page; anything else the User Management table. */
 function render(): void {
   const strings = HOST_TEXT[language()];
@@ -23,7 +35,7 @@ function render(): void {
     back.textContent = strings.back;
     const profile = document.createElement('jt-user-profile');
     profile.client = client;
-    profile.userId = decodeURIComponent(match[1]!);
+    profile.userId = decodeSegment(match[1]!);
     view.append(back, profile);
   } else {
     const heading = document.createElement('h1');
