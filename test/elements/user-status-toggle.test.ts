@@ -51,6 +51,19 @@ async function dialogOpened(el: JtUserStatusToggle): Promise<JtConfirmDialog> {
   return dialog;
 }
 
+/** The two toggles in `wrapper`, once both show their switch. */
+async function twoSwitches(wrapper: HTMLElement): Promise<[JtUserStatusToggle, JtUserStatusToggle]> {
+  const toggles = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
+    JtUserStatusToggle,
+    JtUserStatusToggle,
+  ];
+  await eventually(
+    () => toggles.every((toggle) => toggle.shadowRoot?.querySelector('[role="switch"]')),
+    'the switches did not render',
+  );
+  return toggles;
+}
+
 async function settled(el: JtUserStatusToggle, id: string): Promise<void> {
   await eventually(() => !el.store?.isPending(id), 'the change did not settle');
   await el.updateComplete;
@@ -372,14 +385,7 @@ describe('<jt-user-status-toggle>', () => {
           <jt-user-status-toggle id="b" .client=${client} user-id=${user.id}></jt-user-status-toggle>
         </div>`,
       );
-      const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
-        JtUserStatusToggle,
-        JtUserStatusToggle,
-      ];
-      await eventually(
-        () =>
-          a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
-      );
+      const [a, b] = await twoSwitches(wrapper);
 
       switchOf(a).click();
       await dialogOpened(a);
@@ -440,14 +446,7 @@ describe('<jt-user-status-toggle>', () => {
             <jt-user-status-toggle .client=${holding.client} user-id=${second.id}></jt-user-status-toggle>
           </div>`,
         );
-        const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
-          JtUserStatusToggle,
-          JtUserStatusToggle,
-        ];
-        await eventually(
-          () =>
-            a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
-        );
+        const [a, b] = await twoSwitches(wrapper);
         if (outcome === 'refused')
           api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
         switchOf(a).click();
@@ -483,14 +482,7 @@ describe('<jt-user-status-toggle>', () => {
           <jt-user-status-toggle .client=${client} .user=${user}></jt-user-status-toggle>
         </div>`,
       );
-      const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as [
-        JtUserStatusToggle,
-        JtUserStatusToggle,
-      ];
-      await eventually(
-        () =>
-          a.shadowRoot?.querySelector('[role="switch"]') && b.shadowRoot?.querySelector('[role="switch"]'),
-      );
+      const [a, b] = await twoSwitches(wrapper);
       api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
       switchOf(a).click();
       await dialogOpened(a);
