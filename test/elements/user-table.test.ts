@@ -218,6 +218,19 @@ async function tableOf(client: UsersClient, user: User, options: TableOptions = 
   return el;
 }
 
+/** Two active members of `api` renamed Abel and Zora `surname`, found by searching for it. */
+function twoMembers(api: ReferenceApi, surname: string): [User, User] {
+  const demoIds = new Set<string>(Object.values(demoUserIds));
+  const [a, b] = api.store
+    .all()
+    .filter((user) => user.role === 'member' && user.status === 'active' && !demoIds.has(user.id));
+  if (!a || !b) throw new Error('The seed has fewer than two active members besides the demo accounts.');
+  return [
+    api.store.upsert({ ...a, name: `Abel ${surname}` }),
+    api.store.upsert({ ...b, name: `Zora ${surname}` }),
+  ];
+}
+
 /** A loaded table over an API with one user easy to find, and how many lists it asked for. */
 async function tableToSearch() {
   const api = await referenceApi();
@@ -1065,6 +1078,59 @@ describe('<jt-user-table>', () => {
       dialogPart(el, 'cancel-button').click();
       const notice = part(el, '[part~="notice"]');
       await waitUntil(() => deepActiveElement() === notice, 'the focus did not go to the notice');
+    });
+
+    for (const reload of ['moves their row', 'gives their row to another user'] as const) {
+      it(`gives the focus back to the right place when a reload ${reload} while the dialog is open`, async () => {
+        const api = await referenceApi();
+        const tracking = trackingClient();
+        const [abel, zora] = twoMembers(api, 'Brightwater');
+        const el = await renderTable(tracking.client, { search: 'Brightwater' });
+        await loaded(el);
+        expect(rowIds(el)).to.deep.equal([abel.id, zora.id]);
+        const user = reload === 'moves their row' ? zora : abel;
+        actionButton(el, user.id).focus();
+        await openDialogFor(el, user.id);
+
+        // The host asks for another list while the dialog is open, and the table fills its rows
+        // in place: the button that opened the dialog now stands for another user.
+        const before = tracking.listRequests().length;
+        if (reload === 'moves their row') el.sort = '-name';
+        else el.search = zora.name;
+        await reloaded(el, tracking.listRequests, before);
+        expect(rowIds(el)).to.deep.equal(reload === 'moves their row' ? [zora.id, abel.id] : [zora.id]);
+        dialogPart(el, 'cancel-button').click();
+
+        // Their own button where it is now, or the table's region when they are not listed.
+        const expected =
+          reload === 'moves their row' ? actionButton(el, zora.id) : part(el, '[part~="scroller"]');
+        await waitUntil(
+          () => deepActiveElement() === expected,
+          `focus on ${deepActiveElement()?.outerHTML.slice(0, 80)}`,
+        );
+      });
+    }
+
+    it('says aloud that a change failed when a reload took the row away before the answer', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      await openDialogFor(el, member.id);
+      const release = tracking.holdWrites();
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => tracking.writes().length === 1, 'PUT sent');
+
+      const before = tracking.listRequests().length;
+      el.search = 'zz-nobody';
+      await reloaded(el, tracking.listRequests, before);
+      release();
+      await waitUntil(() => !el.store?.isPending(member.id), 'settled');
+      await waitUntil(
+        () => liveRegionText() === `${isolate(member.name)} was not changed. ${en.errorLastAdmin}`,
+        `announced: "${liveRegionText()}"`,
+      );
     });
 
     it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {

@@ -135,6 +135,12 @@ export abstract class JtElement extends LitElement {
     return this.viewer?.id === user.id;
   }
 
+  /**
+   * Whether that user is on screen now, where a failed change of theirs is explained next to its
+   * control; a failure of a user not shown is said aloud instead.
+   */
+  abstract shows(userId: string): boolean;
+
   /** The language the element renders in: its own or the closest ancestor's `lang`, else `en`. */
   get locale(): string {
     return this.#updateLocale ?? resolveLang(this);

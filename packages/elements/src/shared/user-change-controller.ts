@@ -57,8 +57,6 @@ export class UserChangeController implements ReactiveController {
   readonly #errors = new Map<string, unknown>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   #prompting = false;
-  /** Counts {@link UserChangeController.clearErrors}: the element moved on to another user. */
-  #cleared = 0;
 
   constructor(host: JtElement) {
     this.#host = host;
@@ -86,7 +84,6 @@ export class UserChangeController implements ReactiveController {
 
   /** Forgets a shown error, e.g. when the element starts showing another user. */
   clearErrors(): void {
-    this.#cleared++;
     this.#errors.clear();
     this.#host.requestUpdate();
   }
@@ -200,10 +197,20 @@ export class UserChangeController implements ReactiveController {
       // The dialog `renderDialog()` put in the host's template, as rendered just now.
       const dialog = host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG);
       if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
-      confirmed = await dialog.show(flow.opener ?? null);
-      // The control that opened the dialog went while it was open (the host reloaded the list):
-      // focus goes where it goes when an update removes the focused control.
-      if (flow.opener && !flow.opener.isConnected) focusFallback(host.renderRoot);
+      const opener = flow.opener;
+      confirmed = await dialog.show(opener ?? null);
+      // The dialog gave the focus back to the opener. A reload while it was open may have taken
+      // the opener away, or given its table row to another user (rows are reused): then the
+      // same control in the user's row takes the focus, else the place an update that removes
+      // the focused control sends it to. (An id of the contract needs no escaping in a selector.)
+      const row = opener?.closest<HTMLElement>('[data-user-id]');
+      if (opener && (!opener.isConnected || (row && row.dataset.userId !== flow.user.id))) {
+        const own = host.renderRoot.querySelector<HTMLElement>(
+          `[data-user-id="${flow.user.id}"] [part~="${opener.part[0]}"]`,
+        );
+        if (own) own.focus();
+        else focusFallback(host.renderRoot);
+      }
     } finally {
       this.#prompting = false;
     }
@@ -211,7 +218,6 @@ export class UserChangeController implements ReactiveController {
 
     this.#errors.delete(key);
     host.requestUpdate();
-    const cleared = this.#cleared;
     // The language now: an element removed meanwhile has no ancestor left to take it from.
     const locale = host.locale;
     try {
@@ -222,10 +228,10 @@ export class UserChangeController implements ReactiveController {
       const message = host.reportError(error, flow.kind);
       if (message !== undefined) {
         this.#errors.set(key, error);
-        // The element left the page or shows another user meanwhile, or another change's dialog
-        // makes it inert: the rollback would pass unexplained, so say it aloud (after that
-        // dialog), as a success is.
-        if (!host.isConnected || cleared !== this.#cleared || isModalOpen()) {
+        // The element left the page, or no longer shows the user (it shows another, or a reload
+        // took their row away), or another change's dialog makes it inert: the rollback would
+        // pass unexplained, so say it aloud (after that dialog), as a success is.
+        if (!host.isConnected || !host.shows(flow.user.id) || isModalOpen()) {
           const s = stringsFor(locale);
           announce(
             `${s.announceNotChanged(isolate(flow.user.name))} ${errorMessage(error, s, locale)}`,

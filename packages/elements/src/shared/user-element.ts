@@ -75,6 +75,10 @@ export abstract class JtUserElement extends JtElement {
    */
   protected shownUserChanged(): void {}
 
+  shows(userId: string): boolean {
+    return this.shownUserId === userId;
+  }
+
   protected override storeChanged(ids: ReadonlySet<string>): void {
     const id = this.shownUserId;
     if (id !== undefined && ids.has(id)) this.requestUpdate();

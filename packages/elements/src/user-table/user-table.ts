@@ -307,6 +307,11 @@ export class JtUserTable extends JtElement {
     }
   }
 
+  /** Whether the user is in the page on screen (a reload may have taken their row away). */
+  shows(userId: string): boolean {
+    return !!this.#page?.items.some((user) => user.id === userId);
+  }
+
   protected override storeChanged(ids: ReadonlySet<string>): void {
     if (this.#page?.items.some((user) => ids.has(user.id))) this.requestUpdate();
   }
