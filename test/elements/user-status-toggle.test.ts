@@ -718,7 +718,7 @@ describe('<jt-user-status-toggle>', () => {
       expect(sent).to.deep.equal([]);
     });
 
-    it('keeps a change on screen while it saves when the host passes its older copy of the user again', async () => {
+    it('keeps a change on screen, while it saves and after, when the host passes its older copy again', async () => {
       const api = await referenceApi();
       const user = someMember(api);
       const holding = holdingClient();
@@ -739,6 +739,15 @@ describe('<jt-user-status-toggle>', () => {
       await settled(el, user.id);
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
       expect(api.store.get(user.id)?.status).to.equal('inactive');
+
+      // Again after the answer: the copy is no news, and the screen stays equal to the server.
+      el.user = { ...user };
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      // A copy the host learnt since is news, and shows.
+      el.user = { ...user, status: 'inactive', name: 'Renamed By Host' };
+      await el.updateComplete;
+      expect(el.store?.get(user.id)?.name).to.equal('Renamed By Host');
     });
 
     it('shows a change at once when the client comes after the user', async () => {

@@ -28,7 +28,11 @@ export abstract class JtUserElement extends JtElement {
   /** The id of the user to load and show. Ignored when `user` is set. */
   declare userId?: string;
 
-  /** The user, when the host has it already: nothing is loaded. Put into the shared cache. */
+  /**
+   * The user, when the host has it already: nothing is loaded. Put into the shared cache, unless
+   * it equals the copy given last: a host passing its copy again after a change made here does
+   * not take the screen back.
+   */
   declare user?: User;
 
   /** The status and role change flows of the shown user. */
@@ -36,6 +40,9 @@ export abstract class JtUserElement extends JtElement {
 
   /** The id the last update showed, to notice when another user is shown. */
   #shownId?: string;
+
+  /** The host's copy of the user last put into the cache, as JSON. */
+  #given?: string;
 
   /** Loads the user by id into the store; its value is the user, or nothing. */
   readonly #loadTask = new Task(this, {
@@ -56,9 +63,17 @@ export abstract class JtUserElement extends JtElement {
     super.willUpdate(changed);
     // Into the shared cache when given, and when a client comes after the user: changes then
     // show at once, and in every element of that client. Not while a change of that user waits
-    // for the server: the host's copy predates it, and would take the screen back until the answer.
+    // for the server: the host's copy predates it, and would take the screen back until the
+    // answer. Nor when the host passes its copy again unchanged (a re-render, after a change it
+    // did not follow): the cache has the server's newer user.
     const { user, store } = this;
-    if (user && (changed.has('user') || !store?.get(user.id)) && !store?.isPending(user.id)) store?.put(user);
+    if (user && store && !store.isPending(user.id) && (changed.has('user') || !store.get(user.id))) {
+      const given = JSON.stringify(user);
+      if (given !== this.#given || !store.get(user.id)) {
+        this.#given = given;
+        store.put(user);
+      }
+    }
     const id = this.shownUserId;
     if (id !== this.#shownId) {
       // A message belongs to the user it was about; another user starts clean.
