@@ -26,33 +26,42 @@ function decodeSegment(segment: string): string {
 }
 
 /** `#/users/{id}` shows a user's information page; anything else the User Management table. */
-function render(): void {
-  const strings = HOST_TEXT[language()];
+function route(): void {
   const match = /^#\/users\/([^/]+)$/.exec(location.hash);
   view.replaceChildren();
   if (match) {
     const back = Object.assign(document.createElement('a'), { className: 'back-link', href: '#/' });
-    back.textContent = strings.back;
     const profile = document.createElement('jt-user-profile');
     profile.client = client;
     profile.userId = decodeSegment(match[1]!);
     view.append(back, profile);
   } else {
-    const heading = document.createElement('h1');
-    heading.textContent = strings.title;
     const table = document.createElement('jt-user-table');
     table.client = client;
     table.setAttribute('profile-href', '#/users/{id}');
-    view.append(heading, table);
+    view.append(document.createElement('h1'), table);
   }
+  translate();
+}
+
+/**
+ * Puts the host's own words in the page's language. The elements follow `<html lang>` by
+ * themselves, and keep what the Admin was doing (a search, a page) through the change.
+ */
+function translate(): void {
+  const strings = HOST_TEXT[language()];
+  const back = view.querySelector('.back-link');
+  if (back) back.textContent = strings.back;
+  const heading = view.querySelector('h1');
+  if (heading) heading.textContent = strings.title;
   document.title = `${strings.title} — jt-users demo`;
 }
 
 window.addEventListener('hashchange', () => {
-  render();
+  route();
   view.focus();
 });
 
 startEventLog(document.querySelector('#event-log')!, document.querySelector('#clear-log')!, HOST_EVENT_NAMES);
-startSettings(document.querySelector('.top-bar')!, render);
-render();
+startSettings(document.querySelector('.top-bar')!, translate);
+route();

@@ -1,11 +1,9 @@
 /**
- * `npm start`: the reference API as a real HTTP server, and the demo host page served by Vite,
- * which forwards `/api` to it. State lives in the API process: a reload shows what was changed,
- * a restart brings the seed back.
+ * `npm start`: the demo on http://127.0.0.1:5173 (or the next free port), talking HTTP to the
+ * reference API. `--port` and `--latency` (milliseconds, default 150) change them.
  */
 import { parseArgs } from 'node:util';
-import { createServer } from 'vite';
-import { startReferenceServer } from '@jt-users/reference-api/node';
+import { startDemoServer } from './demo-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,25 +12,13 @@ const { values } = parseArgs({
   },
 });
 
-const api = await startReferenceServer({ port: 0, latencyMs: Number(values.latency) });
-const vite = await createServer({
-  configFile: new URL('../vite.config.ts', import.meta.url).pathname,
-  server: {
-    port: Number(values.port),
-    strictPort: false,
-    host: '127.0.0.1',
-    proxy: { '/api': { target: api.url, changeOrigin: true } },
-  },
-});
-await vite.listen();
+const demo = await startDemoServer({ port: Number(values.port), latencyMs: Number(values.latency) });
 
-const url = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
-console.log(`\n  jt-users demo:   ${url}`);
-console.log(`  reference API:   ${api.url} (proxied at /api, ${values.latency} ms latency)\n`);
+console.log(`\n  jt-users demo:   ${demo.url}`);
+console.log(`  reference API:   ${demo.api.url} (proxied at /api, ${values.latency} ms latency)\n`);
 
 async function shutDown(): Promise<void> {
-  await vite.close();
-  await api.close();
+  await demo.close();
   process.exit(0);
 }
 process.once('SIGINT', () => void shutDown());

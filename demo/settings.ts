@@ -81,8 +81,8 @@ export function startSettings(topBar: HTMLElement, onLanguageChange?: () => void
     if (select.name === 'lang') onLanguageChange?.();
   });
   topBar.append(form);
-  // Moving to another host keeps who is signed in.
-  for (const link of topBar.querySelectorAll<HTMLAnchorElement>('nav a:not([href^="#"])')) {
+  // Moving to another host, by the menu or the brand, keeps who is signed in.
+  for (const link of topBar.querySelectorAll<HTMLAnchorElement>('a:not([href^="#"])')) {
     link.search = location.search;
   }
 }

@@ -1,0 +1,259 @@
+/**
+ * The demo as people use it: `startDemoServer` (what `npm start` runs) serves the plain host
+ * page, which talks HTTP to the reference API in this process; headless Chromium drives it.
+ * The seed's two paths (the table's Action icon, the profile's Extra Settings switch), each
+ * through the confirm modal, the data living on the server, and the demo's own switches.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import { demoUserIds } from '@jt-users/reference-api/node';
+import type { User } from '@jt-users/sdk/schemas';
+import { chromiumArgs } from '../../web-test-runner.config.mjs';
+import { startDemoServer, type DemoServer } from '../../demo/demo-server.js';
+
+/** Generous: the first page load has Vite prepare the dependencies, and the machine is shared. */
+const PATIENCE = { timeout: 30_000 } as const;
+
+let demo: DemoServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+before(async () => {
+  demo = await startDemoServer({ port: 0, latencyMs: 0, logLevel: 'error' });
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+});
+
+beforeEach(async () => {
+  // A new session each time: the language chosen in one test is not stored for the next.
+  await context?.close();
+  context = await browser.createBrowserContext();
+  demo.api.api.reset();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** The demo at `path` (e.g. `?as=manager`), its page errors failing the test. */
+async function open(path = ''): Promise<Page> {
+  const page = await context!.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('close', () => assert.deepEqual(errors, [], 'the page threw'));
+  await page.goto(new URL(path, demo.url).href);
+  return page;
+}
+
+async function waitForRows(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('jt-user-table')?.shadowRoot?.querySelector('[part~="row"]') &&
+      !document.querySelector('jt-user-table')!.shadowRoot!.querySelector('[aria-busy="true"]'),
+    PATIENCE,
+  );
+}
+
+/** The ids of the table's rows, top to bottom. */
+function rowIds(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [
+      ...document
+        .querySelector('jt-user-table')!
+        .shadowRoot!.querySelectorAll<HTMLTableRowElement>('[part~="row"]'),
+    ].map((row) => row.dataset.userId!),
+  );
+}
+
+/** An active Member the table shows who is none of the demo accounts: safe to deactivate. */
+async function listedMember(page: Page): Promise<User> {
+  const demoIds = new Set<string>(Object.values(demoUserIds));
+  const user = (await rowIds(page))
+    .map((id) => demo.api.api.store.get(id))
+    .find((each) => each?.role === 'member' && each.status === 'active' && !demoIds.has(each.id));
+  assert.ok(user, 'the first page shows an active member besides the demo accounts');
+  return user;
+}
+
+/** The demo's table, loaded, and an active Member it lists. */
+async function tableWithMember(): Promise<{ page: Page; user: User }> {
+  const page = await open();
+  await waitForRows(page);
+  return { page, user: await listedMember(page) };
+}
+
+/** The status badge's text in `id`'s row. */
+function badge(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate(
+    (userId) =>
+      document
+        .querySelector('jt-user-table')!
+        .shadowRoot!.querySelector(`[data-user-id="${userId}"] [part~="status-badge"]`)
+        ?.textContent?.trim(),
+    id,
+  );
+}
+
+/** Presses the Confirm button of whichever confirm dialog is open, once one is. */
+async function confirmInDialog(page: Page): Promise<void> {
+  const confirm = await page.waitForFunction(() => {
+    const roots: ParentNode[] = [document];
+    for (const root of roots) {
+      for (const node of root.querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
+      const dialog = root.querySelector<HTMLElementTagNameMap['jt-confirm-dialog']>('jt-confirm-dialog');
+      if (dialog?.isOpen) return dialog.shadowRoot!.querySelector('[part~="confirm-button"]');
+    }
+    return null;
+  }, PATIENCE);
+  const button = confirm.asElement() as ElementHandle<Element> | null;
+  assert.ok(button, 'the open dialog has no confirm button');
+  await button.click();
+}
+
+/** The event log's entries, newest first. */
+function logLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#event-log li')].map((entry) =>
+      entry.textContent.replace(/\s+/g, ' ').trim(),
+    ),
+  );
+}
+
+describe('the demo host page, over HTTP', () => {
+  test('deactivates a user from the Action icon and the confirm modal; the server keeps it', async () => {
+    const { page, user } = await tableWithMember();
+    assert.equal(await badge(page, user.id), 'Active');
+
+    await page.evaluate((id) => {
+      const table = document.querySelector('jt-user-table')!;
+      table
+        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-user-id="${id}"] [part~="action-button"]`)!
+        .click();
+    }, user.id);
+    await confirmInDialog(page);
+    await page.waitForFunction(
+      (id) =>
+        !document
+          .querySelector('jt-user-table')!
+          .shadowRoot!.querySelector(`[data-user-id="${id}"] [part~="pending"]`) &&
+        document.querySelector('#event-log li'),
+      PATIENCE,
+      user.id,
+    );
+    assert.equal(await badge(page, user.id), 'Inactive');
+    assert.equal(demo.api.api.store.get(user.id)?.status, 'inactive');
+    assert.match((await logLines(page))[0] ?? '', /^jt-user-status-changed/);
+
+    // The data lives in the API process: a reload shows the change.
+    await page.reload();
+    await waitForRows(page);
+    assert.equal(await badge(page, user.id), 'Inactive');
+    await page.close();
+  });
+
+  test("activates a user again from their profile's Extra Settings switch", async () => {
+    const { page, user } = await tableWithMember();
+    demo.api.api.store.upsert({ ...user, status: 'inactive' });
+
+    await page.evaluate((id) => {
+      const table = document.querySelector('jt-user-table')!;
+      table
+        .shadowRoot!.querySelector<HTMLAnchorElement>(`[data-user-id="${id}"] [part~="name-link"]`)!
+        .click();
+    }, user.id);
+    assert.equal(new URL(page.url()).hash, `#/users/${user.id}`);
+    const switchChecked = () =>
+      page.evaluate(() =>
+        document
+          .querySelector('jt-user-profile')
+          ?.shadowRoot?.querySelector('jt-user-status-toggle')
+          ?.shadowRoot?.querySelector('[role="switch"]')
+          ?.getAttribute('aria-checked'),
+      );
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('jt-user-profile')
+          ?.shadowRoot?.querySelector('jt-user-status-toggle')
+          ?.shadowRoot?.querySelector('[role="switch"]'),
+      PATIENCE,
+    );
+    assert.equal(await switchChecked(), 'false');
+
+    await page.evaluate(() =>
+      document
+        .querySelector('jt-user-profile')!
+        .shadowRoot!.querySelector('jt-user-status-toggle')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!
+        .click(),
+    );
+    await confirmInDialog(page);
+    await page.waitForFunction(() => document.querySelector('#event-log li'), PATIENCE);
+    assert.equal(await switchChecked(), 'true');
+    assert.equal(demo.api.api.store.get(user.id)?.status, 'active');
+
+    await page.click('.back-link');
+    await waitForRows(page);
+    assert.equal(await badge(page, user.id), 'Active');
+    await page.close();
+  });
+
+  test('keeps the search on screen when the language changes', async () => {
+    const { page, user } = await tableWithMember();
+    await page.evaluate((term) => {
+      const search = document.querySelector('jt-user-table')!.shadowRoot!.querySelector('input')!;
+      search.value = term;
+      search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }, user.email);
+    await page.waitForFunction(
+      (id) => {
+        const rows = document.querySelector('jt-user-table')!.shadowRoot!.querySelectorAll('[part~="row"]');
+        return rows.length === 1 && (rows[0] as HTMLElement).dataset.userId === id;
+      },
+      PATIENCE,
+      user.id,
+    );
+
+    await page.select('select[name="lang"]', 'de');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('jt-user-table')!
+          .shadowRoot!.querySelector('[part~="search-label"]')
+          ?.textContent?.trim() !== 'Search',
+      PATIENCE,
+    );
+    assert.equal(await page.$eval('h1', (heading) => heading.textContent), 'Benutzerverwaltung');
+    assert.equal(await page.title(), 'Benutzerverwaltung — jt-users demo');
+    const search = await page.evaluate(
+      () => document.querySelector('jt-user-table')!.shadowRoot!.querySelector('input')!.value,
+    );
+    assert.equal(search, user.email);
+    assert.deepEqual(await rowIds(page), [user.id]);
+    await page.close();
+  });
+
+  test('signed in as a Manager, explains instead of listing users; every link keeps who is signed in', async () => {
+    const page = await open('?as=manager');
+    await page.waitForFunction(
+      () => document.querySelector('jt-user-table')?.shadowRoot?.querySelector('[part~="access-denied"]'),
+      PATIENCE,
+    );
+    assert.equal(await page.$eval('select[name="as"]', (select) => select.value), 'manager');
+    assert.deepEqual(await rowIds(page), []);
+    const links = await page.$$eval('.top-bar a:not([href^="#"])', (anchors) => anchors.map((a) => a.search));
+    assert.deepEqual(links, ['?as=manager', '?as=manager']);
+
+    // The framework hosts link back to the plain one by their brand too.
+    await page.goto(new URL('react/?as=manager', demo.url).href);
+    const brand = await page.$eval('.top-bar .brand', (anchor) => (anchor as HTMLAnchorElement).search);
+    assert.equal(brand, '?as=manager');
+    await page.close();
+  });
+});
