@@ -36,8 +36,9 @@ interface Manifest {
   modules: Array<{ declarations?: Declaration[] }>;
 }
 
+/** The analyzer writes `privacy: "public"` on declared properties, and no privacy on others. */
 function isPublic(member: Member): boolean {
-  return member.privacy === undefined && !member.static && !member.name?.startsWith('#');
+  return (member.privacy ?? 'public') === 'public' && !member.static && !member.name?.startsWith('#');
 }
 
 function forStorybookElement(declaration: Declaration): Declaration {

@@ -32,6 +32,12 @@ const connectBackend: LoaderFunction<Renderer> = ({ parameters }) => {
 const preview: Preview = {
   // The addon's loader starts the worker and installs the story's `parameters.msw` handlers.
   loaders: [mswLoader(startWorker), connectBackend],
+  // Objects a host hands over in code: the docs list them, a control could not edit them.
+  argTypes: {
+    client: { control: false },
+    user: { control: false },
+    currentUser: { control: false },
+  },
   parameters: {
     msw: [],
     controls: { expanded: true },
@@ -68,7 +74,8 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', theme: 'light' },
   decorators: [
-    // Like a host page: the language and scheme are set on the document, and the elements follow.
+    // Like a host page: the language and scheme are set on the document, and the elements follow
+    // (a dialog on its own takes the language when it next renders, as it does on a page).
     (story, { globals }) => {
       const root = document.documentElement;
       root.lang = globals.locale === 'de' ? 'de' : 'en';

@@ -23,7 +23,7 @@ export interface BackendOptions {
   users?: readonly User[];
   /** Delay before every answer, in milliseconds. */
   latencyMs?: number;
-  /** Puts faults in place before each render, e.g. `(api) => api.faults.hangNext(1)`. */
+  /** Puts faults in place before each render, e.g. `(api) => api.faults.hangNext(EVERY_REQUEST)`. */
   arrange?: (api: ReferenceApi) => void;
 }
 
@@ -65,7 +65,9 @@ export class StoryBackend {
  * (`msw`) and the backend the preview's loader connects (`backend`).
  *
  * @example
- * export const Loading: Story = { parameters: backend({ arrange: (api) => api.faults.hangNext(1) }) };
+ * export const Loading: Story = {
+ *   parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: readsUsers }) }),
+ * };
  */
 export function backend(options: BackendOptions = {}): { msw: RequestHandler[]; backend: StoryBackend } {
   const story = new StoryBackend(options);
@@ -85,7 +87,10 @@ function isConnectedBackend(value: unknown): value is ConnectedBackend {
   return typeof value === 'object' && value !== null && 'api' in value && 'client' in value;
 }
 
-/** A fault count that never runs out: every matching request fails, retries and "Retry" included. */
+/**
+ * A fault count that never runs out: every matching request fails or hangs, the SDK's retries and
+ * "Retry" included (one hanging attempt would time out and be retried, and the story move on).
+ */
 export const EVERY_REQUEST = Number.MAX_SAFE_INTEGER;
 
 /** Requests that list users or load one user (not `GET /v1/me`). */
@@ -147,7 +152,10 @@ export function withLongName(user: User, n = 1): User {
   };
 }
 
-/** A second active Admin, added by stories that need someone whose deactivation the server refuses. */
+/**
+ * An Admin the stories of a refused change add: the server refuses to deactivate or demote the
+ * last active Admin, and those stories make it give that answer with {@link refuseNextChange}.
+ */
 export const otherAdmin = {
   id: 'usr_grace',
   name: 'Grace Hopper',

@@ -11,6 +11,8 @@ import {
   EVERY_REQUEST,
   inShadow,
   openDialog,
+  otherAdmin,
+  putUser,
   readsUsers,
   refuseNextChange,
   storyElement,
@@ -65,7 +67,7 @@ async function confirmManagerRole(canvasElement: HTMLElement): Promise<HTMLEleme
 
 /** Waiting for the user: the request for it has not been answered yet. */
 export const Loading: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: readsUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: readsUsers }) }),
   play: async ({ canvasElement }) => {
     await inShadow(await profileIn(canvasElement), '[part~="loading"]');
   },
@@ -129,20 +131,29 @@ export const ConfirmDeactivation: Story = {
 
 /** Confirmed, and the server has not answered yet: the new role shows, with "Saving…". */
 export const Pending: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: changesUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: changesUsers }) }),
   play: async ({ canvasElement }) => {
     await inShadow(await confirmManagerRole(canvasElement), '[part~="pending"]');
   },
 };
 
-/** The server refused: the role goes back to Member, and the reason shows under the select. */
+/**
+ * Making another Admin a Manager, refused as it would leave no active Admin: the role goes back
+ * to Admin, and the reason shows under the select.
+ */
 export const RefusedWithRollback: Story = {
-  parameters: backend({ arrange: refuseNextChange }),
+  args: { userId: otherAdmin.id },
+  parameters: backend({
+    arrange: (api) => {
+      putUser(api, otherAdmin);
+      refuseNextChange(api);
+    },
+  }),
   play: async ({ canvasElement }) => {
     const profile = await confirmManagerRole(canvasElement);
     await inShadow(profile, '[part~="message"]');
     const select = await inShadow<HTMLSelectElement>(profile, '[part~="role-select"]');
-    await expect(select.value).toBe('member');
+    await expect(select.value).toBe('admin');
   },
 };
 

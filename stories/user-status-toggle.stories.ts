@@ -63,7 +63,7 @@ async function confirmChange(canvasElement: HTMLElement): Promise<HTMLElement> {
 
 /** Waiting for the user: the request for it has not been answered yet. */
 export const Loading: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: readsUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: readsUsers }) }),
   play: async ({ canvasElement }) => {
     await inShadow(await toggleIn(canvasElement), '[part~="loading"]');
   },
@@ -121,7 +121,7 @@ export const ConfirmOpen: Story = {
 
 /** Confirmed, and the server has not answered yet: the new state shows, with "Saving…". */
 export const Pending: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: changesUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: changesUsers }) }),
   play: async ({ canvasElement }) => {
     const toggle = await confirmChange(canvasElement);
     await inShadow(toggle, '[part~="pending"]');

@@ -71,7 +71,7 @@ async function confirmDeactivation(canvasElement: HTMLElement): Promise<HTMLElem
 
 /** Waiting for the first page: the request for it has not been answered yet. */
 export const Loading: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: readsUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: readsUsers }) }),
   play: async ({ canvasElement }) => {
     await inShadow(await tableIn(canvasElement), '[part~="loading"]');
   },
@@ -125,7 +125,7 @@ export const ConfirmOpen: Story = {
 
 /** Confirmed, and the server has not answered yet: the row shows the new status, with "Saving…". */
 export const Pending: Story = {
-  parameters: backend({ arrange: (api) => api.faults.hangNext(1, { match: changesUsers }) }),
+  parameters: backend({ arrange: (api) => api.faults.hangNext(EVERY_REQUEST, { match: changesUsers }) }),
   play: async ({ canvasElement }) => {
     await inShadow(await confirmDeactivation(canvasElement), '[part~="pending"]');
   },

@@ -1,0 +1,66 @@
+/**
+ * What Storybook's controls and docs tables get from the elements' manifest (`forStorybook`):
+ * every public property, once, under the camelCase name the stories' args use.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { forStorybook } from '../../.storybook/manifest.js';
+
+const MANIFEST = new URL('../../packages/elements/custom-elements.json', import.meta.url);
+
+interface Declaration {
+  tagName?: string;
+  members?: Array<{ name: string; kind: string; privacy?: string }>;
+  attributes?: Array<{ name: string; fieldName?: string }>;
+  cssParts?: Array<{ name: string }>;
+}
+
+async function elements(): Promise<Map<string, Declaration>> {
+  const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as Parameters<typeof forStorybook>[0];
+  const shaped = forStorybook(manifest) as { modules: Array<{ declarations?: Declaration[] }> };
+  const byTag = new Map<string, Declaration>();
+  for (const module of shaped.modules) {
+    for (const declaration of module.declarations ?? []) {
+      if (declaration.tagName) byTag.set(declaration.tagName, declaration);
+    }
+  }
+  return byTag;
+}
+
+const PROPERTIES: Record<string, string[]> = {
+  'jt-confirm-dialog': ['heading', 'message', 'confirmLabel', 'cancelLabel', 'tone', 'theme'],
+  'jt-user-table': [
+    'profileHref',
+    'pageSize',
+    'search',
+    'statusFilter',
+    'sort',
+    'client',
+    'apiBase',
+    'currentUser',
+    'theme',
+  ],
+  'jt-user-profile': ['userId', 'user', 'client', 'apiBase', 'currentUser', 'theme'],
+  'jt-user-status-toggle': ['userId', 'user', 'client', 'apiBase', 'currentUser', 'theme'],
+};
+
+test('every public property of each element is a row, and its attribute is not a second one', async () => {
+  const byTag = await elements();
+  assert.deepEqual([...byTag.keys()].sort(), Object.keys(PROPERTIES).sort());
+  for (const [tag, expected] of Object.entries(PROPERTIES)) {
+    const declaration = byTag.get(tag)!;
+    const names = new Set(declaration.members?.map((member) => member.name));
+    for (const name of expected) assert.ok(names.has(name), `${tag}: no row for ${name}`);
+    for (const member of declaration.members ?? []) {
+      assert.ok(!member.name.startsWith('#'), `${tag}: ${member.name} is private`);
+      assert.ok(
+        member.privacy === undefined || member.privacy === 'public',
+        `${tag}: ${member.name} is ${member.privacy}`,
+      );
+    }
+    const doubled = declaration.attributes?.filter((attribute) => names.has(attribute.fieldName ?? ''));
+    assert.deepEqual(doubled, [], `${tag}: attributes that repeat a property`);
+    for (const part of declaration.cssParts ?? []) assert.match(part.name, /^::part\(.+\)$/);
+  }
+});
