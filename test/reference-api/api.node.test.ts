@@ -21,9 +21,9 @@ describe('routing', () => {
   }
 
   test('an unknown route is a 404 problem', async () => {
-    assertProblem(await call(api, 'GET', '/v1/groups'), 404, 'not_found');
-    assertProblem(await call(api, 'GET', '/v1/users/usr_member/unknown'), 404, 'not_found');
-    assertProblem(await call(api, 'GET', '/v2/users'), 404, 'not_found');
+    assertProblem(await call(api, 'GET', '/v1/groups'), 404, 'unknown_endpoint');
+    assertProblem(await call(api, 'GET', '/v1/users/usr_member/unknown'), 404, 'unknown_endpoint');
+    assertProblem(await call(api, 'GET', '/v2/users'), 404, 'unknown_endpoint');
   });
 
   test('a wrong method is a 405 problem that says what is allowed', async () => {
@@ -154,6 +154,10 @@ describe('users', () => {
       ['limit=0', 'limit'],
       ['limit=201', 'limit'],
       ['limit=ten', 'limit'],
+      ['limit=0x10', 'limit'],
+      ['limit=1e1', 'limit'],
+      ['limit=2.0', 'limit'],
+      ['limit=%2010%20', 'limit'],
       ['status=sleeping', 'status'],
       ['role=owner', 'role'],
       ['sort=password', 'sort'],
@@ -283,6 +287,8 @@ describe('CORS', () => {
     assert.match(answer.headers.get('access-control-allow-methods') ?? '', /PUT/);
     assert.match(answer.headers.get('access-control-allow-headers') ?? '', /Authorization/i);
     assert.match(answer.headers.get('access-control-allow-headers') ?? '', /Content-Type/i);
+    // `Allow` is a path's own methods (a 405 says them), not every endpoint's.
+    assert.equal(answer.headers.get('allow'), null);
   });
 
   test('without an Origin no CORS headers are added', async () => {

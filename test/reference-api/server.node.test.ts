@@ -180,7 +180,7 @@ describe('test control', () => {
   });
 
   test('an unknown control endpoint is 404', async () => {
-    assertProblem(await read(await control('POST', 'explode')), 404, 'not_found');
+    assertProblem(await read(await control('POST', 'explode')), 404, 'unknown_endpoint');
   });
 });
 

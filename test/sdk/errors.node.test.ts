@@ -109,10 +109,24 @@ describe('answers outside the contract', () => {
 
   test('a 4xx HTML page is judged by its status', async () => {
     server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, () => HttpResponse.html('<p>Not here</p>', { status: 404 })),
+      http.get(`${BASE_URL}/v1/users/:id`, () => HttpResponse.html('<p>Not yours</p>', { status: 403 })),
     );
     const error = await apiError(noRetry().getUser('usr_1'));
-    assert.equal(error.code, 'not_found');
+    assert.equal(error.code, 'forbidden');
+  });
+
+  test('a 404 without its problem says nothing about a user: unknown, not not_found', async () => {
+    // What a `baseUrl` that misses the API meets: the host's own "page not found".
+    server.use(
+      http.get(`${BASE_URL}/v1/me`, () => HttpResponse.html('<p>Not here</p>', { status: 404 })),
+      http.get(`${BASE_URL}/v1/users/:id`, () => new HttpResponse(null, { status: 404 })),
+    );
+    for (const call of [noRetry().getCurrentUser(), noRetry().getUser('usr_1')]) {
+      const error = await apiError(call);
+      assert.equal(error.code, 'unknown');
+      assert.equal(error.status, 404);
+      assert.equal(error.message, 'Unknown error.');
+    }
   });
 
   test('a problem with a foreign code is judged by its status', async () => {

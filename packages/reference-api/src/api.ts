@@ -145,7 +145,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     if (!found)
       throw new ApiProblemError(
         404,
-        'not_found',
+        'unknown_endpoint',
         `No such endpoint: ${method} ${path ?? new URL(request.url).pathname}.`,
       );
     const { route: matched, id } = found;
@@ -235,6 +235,9 @@ function readQuery(params: URLSearchParams): Record<string, string> {
     if (value === '') continue;
     if (Object.hasOwn(query, key))
       throw new ApiProblemError(400, 'invalid_request', `${key}: given more than once`);
+    // The schema coerces numbers as JavaScript does (`0x10`, `1e1`, ` 10 `); a query says them in digits.
+    if (key === 'limit' && !/^\d+$/.test(value))
+      throw new ApiProblemError(400, 'invalid_request', 'limit: must be written in digits');
     query[key] = value;
   }
   return query;

@@ -92,7 +92,11 @@ async function control(api: ReferenceApi, action: string, request: Request): Pro
       return jsonResponse(api.store.changes);
     default:
       return problemResponse(
-        createProblem(404, 'not_found', `No control endpoint ${action.replace(' ', ` ${CONTROL_PREFIX}`)}.`),
+        createProblem(
+          404,
+          'unknown_endpoint',
+          `No control endpoint ${action.replace(' ', ` ${CONTROL_PREFIX}`)}.`,
+        ),
       );
   }
 }

@@ -16,14 +16,16 @@ export function isPreflight(request: Request): boolean {
   return request.method.toUpperCase() === 'OPTIONS';
 }
 
-/** The answer to a preflight. */
+/**
+ * The answer to a preflight: the methods of every endpoint, for CORS. No `Allow`: that names a
+ * path's own methods, which a 405 from that path gives.
+ */
 export function preflightResponse(request: Request): Response {
   return withCors(
     request,
     new Response(null, {
       status: 204,
       headers: {
-        allow: ALLOWED_METHODS,
         'access-control-allow-methods': ALLOWED_METHODS,
         'access-control-allow-headers': ALLOWED_HEADERS,
         'access-control-max-age': '600',

@@ -6,7 +6,8 @@
 import type { ApiErrorCode, Problem } from '@jt-users/sdk/schemas';
 
 /** Codes the contract defines, plus the ones the reference API uses for routing and faults. */
-export type ProblemCode = ApiErrorCode | 'method_not_allowed' | 'server_error' | (string & {});
+export type ProblemCode =
+  ApiErrorCode | 'unknown_endpoint' | 'method_not_allowed' | 'server_error' | (string & {});
 
 /** Where a problem's `type` points: one stable URI per code, so clients can link to docs. */
 export const PROBLEM_TYPE_BASE = 'https://jt-users.dev/problems/';

@@ -4,13 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { CONTRACT_MODULE_PATH, renderContractModule } from './contract-module.js';
-import { renderOpenApiDocument } from './openapi-document.js';
+import { OPENAPI_PATH, renderOpenApiDocument } from './openapi-document.js';
 
-export const OPENAPI_PATH = new URL('../../../docs/openapi.json', import.meta.url);
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  await writeFile(OPENAPI_PATH, renderOpenApiDocument());
-  console.log(`Wrote ${OPENAPI_PATH.pathname}`);
-  await writeFile(CONTRACT_MODULE_PATH, await renderContractModule());
-  console.log(`Wrote ${CONTRACT_MODULE_PATH.pathname}`);
-}
+await writeFile(OPENAPI_PATH, renderOpenApiDocument());
+console.log(`Wrote ${OPENAPI_PATH.pathname}`);
+await writeFile(CONTRACT_MODULE_PATH, await renderContractModule());
+console.log(`Wrote ${CONTRACT_MODULE_PATH.pathname}`);

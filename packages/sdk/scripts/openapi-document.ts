@@ -17,6 +17,9 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
+/** Where the document is committed. */
+export const OPENAPI_PATH = new URL('../../../docs/openapi.json', import.meta.url);
+
 const components = z.registry<{ id: string }>();
 components.add(UserSchema, { id: 'User' });
 components.add(UserPageSchema, { id: 'UserPage' });
@@ -68,17 +71,33 @@ function problemResponses(statuses: string[], own: Record<string, ProblemStatus>
   );
 }
 
+/**
+ * A schema to nest in the document: without its own dialect (the document's is 2020-12) or `$id`
+ * (a component is named by its place, and an `$id` may not be a fragment).
+ */
+function nested(schema: unknown): JsonObject {
+  const { $schema: _dialect, $id: _id, ...rest } = schema as JsonObject;
+  return rest;
+}
+
 const userId = {
   name: 'id',
   in: 'path',
   required: true,
-  schema: z.toJSONSchema(UserIdSchema, { target: 'draft-2020-12' }),
+  schema: nested(z.toJSONSchema(UserIdSchema, { target: 'draft-2020-12' })),
 };
 
-function withoutDialect(schema: JsonObject): JsonObject {
-  const { $schema: _dialect, ...rest } = schema;
-  return rest;
-}
+/**
+ * What any operation may also answer, outside the statuses listed: a problem of the same shape,
+ * e.g. 405 (with `Allow`) for a method the path does not take, or a 5xx. A client judges it by
+ * its status.
+ */
+const otherProblems = {
+  default: {
+    description: 'Any other failure, e.g. 405 for a method the path does not take, or a 5xx.',
+    content: { 'application/problem+json': { schema: ref('Problem') } },
+  },
+};
 
 function queryParameters(): JsonObject[] {
   const schema = z.toJSONSchema(UserQuerySchema, { io: 'input' }) as {
@@ -103,6 +122,7 @@ function setter(summary: string, body: string, conflict: ProblemStatus): JsonObj
       responses: {
         '200': { description: 'The updated user.', content: json(ref('User')) },
         ...problemResponses(['400', '401', '403', '404', '409', '429'], { '409': conflict }),
+        ...otherProblems,
       },
     },
   };
@@ -110,7 +130,12 @@ function setter(summary: string, body: string, conflict: ProblemStatus): JsonObj
 
 /** The whole OpenAPI 3.1 document, as a plain JSON value. */
 export function buildOpenApiDocument(): JsonObject {
-  const { schemas } = z.toJSONSchema(components, { uri: (id) => `#/components/schemas/${id}` });
+  // In input mode: an answer may carry fields the contract does not name (clients ignore them),
+  // so only the request bodies, strict objects, forbid others.
+  const { schemas } = z.toJSONSchema(components, {
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   return {
     openapi: '3.1.0',
     info: {
@@ -128,6 +153,7 @@ export function buildOpenApiDocument(): JsonObject {
           responses: {
             '200': { description: 'The signed-in user.', content: json(ref('User')) },
             ...problemResponses(['401', '429']),
+            ...otherProblems,
           },
         },
       },
@@ -138,6 +164,7 @@ export function buildOpenApiDocument(): JsonObject {
           responses: {
             '200': { description: 'One page of users.', content: json(ref('UserPage')) },
             ...problemResponses(['400', '401', '403', '429']),
+            ...otherProblems,
           },
         },
       },
@@ -148,6 +175,7 @@ export function buildOpenApiDocument(): JsonObject {
           responses: {
             '200': { description: 'The user.', content: json(ref('User')) },
             ...problemResponses(['400', '401', '403', '404', '429']),
+            ...otherProblems,
           },
         },
       },
@@ -155,9 +183,7 @@ export function buildOpenApiDocument(): JsonObject {
       '/v1/users/{id}/role': setter("Change a user's role", 'SetRoleBody', conflicts.role),
     },
     components: {
-      schemas: Object.fromEntries(
-        Object.entries(schemas).map(([id, schema]) => [id, withoutDialect(schema as JsonObject)]),
-      ),
+      schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, nested(schema)])),
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer' },
         cookie: { type: 'apiKey', in: 'cookie', name: 'jt_session' },

@@ -16,7 +16,7 @@ import type { ApiErrorCode } from './schemas.js';
  * - `invalid_response`: the answer did not fit the contract (not JSON, an HTML page, a wrong field).
  * - `invalid_argument`: a method was called with an argument the contract refuses; nothing was sent.
  * - `server_error`: a 5xx answer that is not a problem of the contract.
- * - `unknown`: an answer with a status the contract does not explain.
+ * - `unknown`: an answer the contract does not explain, such as a 404 without its problem body.
  *
  * @example
  * ```ts

@@ -10,12 +10,15 @@ import { parse, type Schema } from './json-schema.js';
 import { parseRetryAfter } from './retry.js';
 import { parseWith } from './validate.js';
 
-/** The code an answer without a usable problem body gets, by status. 409 is left out: it has two meanings. */
+/**
+ * The code an answer without a usable problem body gets, by status. 409 is left out: it has two
+ * meanings. So is 404: the contract's "no such user" always comes as a problem, and a bare 404
+ * (a proxy's page, a `baseUrl` that misses the API) says nothing about a user.
+ */
 const CODE_BY_STATUS: Readonly<Record<number, keyof typeof DEFAULT_MESSAGES>> = {
   400: 'invalid_request',
   401: 'unauthenticated',
   403: 'forbidden',
-  404: 'not_found',
   429: 'rate_limited',
 };
 
