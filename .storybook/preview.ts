@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { setupWorker } from 'msw/browser';
+import { withActions } from 'storybook/actions/decorator';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { LoaderFunction, Renderer } from 'storybook/internal/types';
 import manifest from '@jt-users/elements/custom-elements.json' with { type: 'json' };
@@ -12,6 +13,17 @@ import './preview.css';
 // Controls and the docs tables (properties, attributes, events, slots, parts, CSS properties)
 // come from the analyzer's manifest of the elements' JSDoc.
 setCustomElementsManifest(forStorybook(manifest));
+
+/** Every event an element fires (its `@fires`), shown in the Actions panel as it happens. */
+const firedEvents = [
+  ...new Set(
+    manifest.modules.flatMap((module) =>
+      (module.declarations ?? []).flatMap((declaration) =>
+        'events' in declaration ? (declaration.events ?? []).map((event) => event.name) : [],
+      ),
+    ),
+  ),
+];
 
 /** msw's worker, started once; requests that are not the contract's go to the network untouched. */
 async function startWorker() {
@@ -39,6 +51,7 @@ const preview: Preview = {
     currentUser: { control: false },
   },
   parameters: {
+    actions: { handles: firedEvents },
     msw: [],
     controls: { expanded: true },
     docs: {
@@ -74,6 +87,9 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'en', theme: 'light' },
   decorators: [
+    // Listens at the story's root for `parameters.actions.handles`: the elements' events bubble
+    // and cross shadow roots, so every one of them reaches it.
+    withActions,
     // Like a host page: the language and scheme are set on the document, and the elements follow
     // (a dialog on its own takes the language when it next renders, as it does on a page).
     (story, { globals }) => {
