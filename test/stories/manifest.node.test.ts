@@ -64,3 +64,34 @@ test('every public property of each element is a row, and its attribute is not a
     for (const part of declaration.cssParts ?? []) assert.match(part.name, /^::part\(.+\)$/);
   }
 });
+
+test('every --jt- custom property the styles read is documented on every element that reads it', async () => {
+  const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as {
+    modules: Array<{
+      path: string;
+      declarations?: Array<Declaration & { cssProperties?: Array<{ name: string }> }>;
+    }>;
+  };
+  const source = (path: string) =>
+    readFile(new URL(`../../packages/elements/src/${path}`, import.meta.url), 'utf8');
+  const tokensIn = (text: string) => new Set(text.match(/--jt-[a-z0-9-]+/g) ?? []);
+  // Every element includes the shared theme, which maps every public token.
+  const shared = tokensIn(await source('shared/theme.ts'));
+  const ownStyles: Record<string, string> = {
+    'jt-confirm-dialog': 'confirm-dialog/confirm-dialog.styles.ts',
+    'jt-user-table': 'user-table/user-table.styles.ts',
+    'jt-user-profile': 'user-profile/user-profile.styles.ts',
+    'jt-user-status-toggle': 'user-status-toggle/user-status-toggle.styles.ts',
+  };
+  for (const module of manifest.modules) {
+    for (const declaration of module.declarations ?? []) {
+      if (!declaration.tagName) continue;
+      const documented = new Set(declaration.cssProperties?.map((property) => property.name));
+      const read = new Set([...tokensIn(await source(ownStyles[declaration.tagName]!))]);
+      // The dialog reads only some of the theme's tokens; the other elements hold a dialog too.
+      if (declaration.tagName !== 'jt-confirm-dialog') for (const token of shared) read.add(token);
+      const missing = [...read].filter((token) => !documented.has(token));
+      assert.deepEqual(missing, [], `${declaration.tagName}: read but not documented`);
+    }
+  }
+});

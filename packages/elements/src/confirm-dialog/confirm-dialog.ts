@@ -45,7 +45,19 @@ export type ConfirmTone = 'default' | 'danger';
  * @cssprop --jt-color-accent - Confirm button of the default tone.
  * @cssprop --jt-color-danger - Confirm button of the danger tone.
  * @cssprop --jt-color-backdrop - The backdrop behind the dialog.
+ * @cssprop --jt-color-on-accent - Text of the confirm button of the default tone.
+ * @cssprop --jt-color-on-danger - Text of the confirm button of the danger tone.
+ * @cssprop --jt-color-focus - Focus ring.
+ * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
+ * @cssprop --jt-font-family - Font.
+ * @cssprop --jt-font-size - Base font size.
+ * @cssprop --jt-font-size-large - The heading.
+ * @cssprop --jt-line-height - Line height.
+ * @cssprop --jt-radius - Corner radius of the buttons.
  * @cssprop --jt-radius-large - Corner radius of the dialog.
+ * @cssprop --jt-space-2 - Space between the buttons.
+ * @cssprop --jt-space-4 - Space between heading, message and buttons.
+ * @cssprop --jt-space-6 - Padding of the dialog.
  */
 export class JtConfirmDialog extends LitElement {
   static override styles = [themeStyles, buttonStyles, confirmDialogStyles];

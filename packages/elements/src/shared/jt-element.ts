@@ -48,6 +48,48 @@ const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>()
  * - begin `render()` with `this.renderAccessGate()`, which covers every non-admin state;
  * - report failures with {@link JtElement.reportError}, which ignores aborts, fires `jt-error`
  *   once and turns a 403 into the denied state.
+ *
+ * The parts and custom properties below are every element's: its subclasses list their own.
+ *
+ * @csspart notice - A notice in place of the content: loading, access, errors, configuration.
+ * @csspart loading - The notice while loading (with `notice`).
+ * @csspart error - The notice of a failed load (with `notice`).
+ * @csspart access-denied - The notice for anyone who is not an Admin (with `notice`).
+ * @csspart retry-button - Retry after a failed load.
+ * @csspart dialog - The confirm dialog of a change (its `dialog` part).
+ * @csspart dialog-heading - The confirm dialog's heading.
+ * @csspart dialog-description - The confirm dialog's message.
+ * @csspart dialog-actions - The confirm dialog's row of buttons.
+ * @csspart cancel-button - The confirm dialog's Cancel button.
+ * @csspart confirm-button - The confirm dialog's confirm button.
+ *
+ * @cssprop --jt-color-background - Background of controls and dialogs.
+ * @cssprop --jt-color-surface - Background of headers, sections and notices.
+ * @cssprop --jt-color-text - Text.
+ * @cssprop --jt-color-text-muted - Secondary text: labels, hints and explanations.
+ * @cssprop --jt-color-border - Lines and the borders of controls.
+ * @cssprop --jt-color-accent - Links and primary buttons.
+ * @cssprop --jt-color-on-accent - Text on primary buttons.
+ * @cssprop --jt-color-danger - Destructive buttons and error messages.
+ * @cssprop --jt-color-on-danger - Text on destructive buttons.
+ * @cssprop --jt-color-success - Text of the "Active" badge.
+ * @cssprop --jt-color-success-surface - Background of the "Active" badge.
+ * @cssprop --jt-color-neutral-surface - Background of the "Inactive" badge.
+ * @cssprop --jt-color-focus - Focus ring.
+ * @cssprop --jt-color-backdrop - What the confirm dialog's backdrop lays over the page.
+ * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
+ * @cssprop --jt-font-family - Font.
+ * @cssprop --jt-font-size - Base font size.
+ * @cssprop --jt-font-size-small - Small text: column headers, badges, hints.
+ * @cssprop --jt-font-size-large - Headings of dialogs and of the profile's sections.
+ * @cssprop --jt-line-height - Line height.
+ * @cssprop --jt-radius - Corner radius of controls and badges.
+ * @cssprop --jt-radius-large - Corner radius of dialogs and of the profile's sections.
+ * @cssprop --jt-space-1 - The smallest spacing step.
+ * @cssprop --jt-space-2 - The second spacing step.
+ * @cssprop --jt-space-3 - The third spacing step.
+ * @cssprop --jt-space-4 - The fourth spacing step.
+ * @cssprop --jt-space-6 - The largest spacing step, e.g. a dialog's padding.
  */
 export abstract class JtElement extends LitElement {
   /**

@@ -18,6 +18,8 @@ import { UserChangeController } from './user-change-controller.js';
  * - run changes through {@link JtUserElement.changes}, whose messages are forgotten when another
  *   user is shown;
  * - reset their own per-user state in {@link JtUserElement.shownUserChanged}.
+ *
+ * @csspart not-found - The notice for a user that does not exist (with `notice`).
  */
 export abstract class JtUserElement extends JtElement {
   static override properties: PropertyDeclarations = {

@@ -46,10 +46,13 @@ const TOGGLE_PARTS = [
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - The Extra Settings switch was activated, before the dialog. Cancelable.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Loading the user or changing the role failed (not for aborted requests).
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user, or changing the role or the status failed (not for aborted requests).
  *
  * @csspart base - The wrapper of the sections.
- * @csspart section - Each section (also `profile-section`, `roles-section`, `extra-settings-section`).
+ * @csspart section - Each section.
+ * @csspart profile-section - The Profile section (with `section`).
+ * @csspart roles-section - The Roles and permissions section (with `section`).
+ * @csspart extra-settings-section - The Extra Settings section (with `section`).
  * @csspart section-heading - Each section's heading.
  * @csspart intro - The explaining sentence at the top of a section.
  * @csspart name - The user's name, the heading of the Profile section's content.
@@ -57,7 +60,9 @@ const TOGGLE_PARTS = [
  * @csspart field - One field: a label and its value.
  * @csspart field-label - A field's label.
  * @csspart field-value - A field's value.
- * @csspart status-badge - The status as text ("Active" / "Inactive"); also `active` or `inactive`.
+ * @csspart status-badge - The status as text ("Active" / "Inactive").
+ * @csspart active - The status badge of an active user (with `status-badge`).
+ * @csspart inactive - The status badge of an inactive user (with `status-badge`).
  * @csspart status-description - What the status means for the user.
  * @csspart role-form - The role select and its button.
  * @csspart role-label - The label of the role select.
@@ -67,22 +72,27 @@ const TOGGLE_PARTS = [
  * @csspart pending - "Saving…", while a role change waits for the server.
  * @csspart message - The error message after a failed role change or load (`role="alert"`).
  * @csspart status-toggle - The `<jt-user-status-toggle>` in Extra Settings.
- * @csspart switch - The toggle's switch (also `track`, `thumb`, `switch-label`, `switch-pending`, `switch-hint`, `switch-message`).
- * @csspart notice - Loading, not found, error, access and configuration notices (also `loading`, `not-found`, `error`, `access-denied`).
- * @csspart retry-button - Retry after a failed load.
- * @csspart dialog - The confirm dialogs (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
+ * @csspart switch - The toggle's switch.
+ * @csspart track - The switch's track.
+ * @csspart thumb - The switch's thumb.
+ * @csspart switch-label - The status text inside the switch.
+ * @csspart switch-pending - "Saving…" next to the switch, while the server has not answered.
+ * @csspart switch-hint - Why the switch is disabled (the signed-in Admin's own account).
+ * @csspart switch-message - The error message after a failed status change.
  *
  * @cssprop --jt-color-surface - Section background.
  * @cssprop --jt-color-border - Section borders and the role select.
  * @cssprop --jt-color-text-muted - Field labels and explanations.
- * @cssprop --jt-color-success-surface - The "Active" badge.
+ * @cssprop --jt-color-success - Text of the "Active" badge.
+ * @cssprop --jt-color-success-surface - Background of the "Active" badge.
  * @cssprop --jt-color-neutral-surface - The "Inactive" badge.
  * @cssprop --jt-color-accent - The role button.
  * @cssprop --jt-color-danger - Error messages.
  * @cssprop --jt-color-focus - Focus ring.
  * @cssprop --jt-radius-large - Corner radius of the sections.
  * @cssprop --jt-space-4 - Padding of the sections (with the other `--jt-space-*` steps).
- * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
+ * @cssprop --jt-switch-width - Width of the status switch's track.
+ * @cssprop --jt-switch-height - Height of the status switch's track.
  */
 export class JtUserProfile extends JtUserElement {
   static override styles = [themeStyles, buttonStyles, userProfileStyles];

@@ -16,7 +16,7 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - The switch was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Loading or changing the user failed (not for aborted requests).
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user or changing the status failed (not for aborted requests).
  *
  * @csspart base - The wrapper of the switch and its texts.
  * @csspart switch - The `<button role="switch">`.
@@ -26,17 +26,15 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
  * @csspart pending - "Saving…", while the server has not answered.
  * @csspart hint - Why the switch is disabled (the signed-in Admin's own account).
  * @csspart message - The error message after a failed change or load (`role="alert"`).
- * @csspart notice - Loading, not found, error, access and configuration notices (also `loading`, `not-found`, `error`, `access-denied`).
- * @csspart retry-button - Retry after a failed load.
- * @csspart dialog - The confirm dialog (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
  *
  * @cssprop --jt-color-success - The track when active.
- * @cssprop --jt-color-text-muted - The track when inactive, and hints.
- * @cssprop --jt-color-danger - Error messages and the deactivate button.
+ * @cssprop --jt-color-neutral-surface - The track when inactive.
+ * @cssprop --jt-color-background - The thumb when active.
+ * @cssprop --jt-color-text-muted - The border and thumb when inactive, and hints.
+ * @cssprop --jt-color-danger - Error messages and the dialog's Deactivate button.
  * @cssprop --jt-color-focus - Focus ring.
  * @cssprop --jt-switch-width - Width of the track.
  * @cssprop --jt-switch-height - Height of the track.
- * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
  */
 export class JtUserStatusToggle extends JtUserElement {
   static override styles = [themeStyles, buttonStyles, userStatusToggleStyles];

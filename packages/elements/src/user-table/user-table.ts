@@ -94,7 +94,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - An action button was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Loading the list or changing a status failed (not for aborted requests).
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the list or changing a status failed (not for aborted requests).
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The row holding search, filter and the user count.
@@ -109,12 +109,20 @@ function breakableEmail(email: string): TemplateResult | string {
  * @csspart sort-button - The button inside a sortable header.
  * @csspart sort-icon - The arrow inside a sort button.
  * @csspart row - Each user's row.
- * @csspart cell - Each cell (also `name-cell`, `email-cell`, `status-cell`, `action-cell`).
+ * @csspart cell - Each cell.
+ * @csspart name-cell - The name cell of a row (with `cell`).
+ * @csspart email-cell - The email cell of a row (with `cell`).
+ * @csspart status-cell - The status cell of a row (with `cell`).
+ * @csspart action-cell - The action cell of a row (with `cell`).
  * @csspart name-button - The user's name as a button (fires `jt-user-select`).
  * @csspart name-link - The user's name as a link (with `profile-href`).
  * @csspart self-badge - "You", next to the signed-in Admin's own name.
- * @csspart status-badge - The status as text; also `active` or `inactive`.
- * @csspart action-button - The icon button that activates or deactivates the user; also `activate` or `deactivate`.
+ * @csspart status-badge - The status as text.
+ * @csspart active - A status badge of an active user (with `status-badge`).
+ * @csspart inactive - A status badge of an inactive user (with `status-badge`).
+ * @csspart action-button - The icon button that activates or deactivates the user.
+ * @csspart activate - An action button that activates (with `action-button`).
+ * @csspart deactivate - An action button that deactivates (with `action-button`).
  * @csspart icon - The icon inside an action button.
  * @csspart hint - Why the signed-in Admin's own row offers no deactivation.
  * @csspart pending - "Saving…", while the server has not answered.
@@ -123,9 +131,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @csspart page-range - "Showing 1–50 of 60".
  * @csspart previous-button - Goes to the previous page.
  * @csspart next-button - Goes to the next page.
- * @csspart notice - Loading, empty, error, access and configuration notices (also `loading`, `empty`, `error`, `access-denied`).
- * @csspart retry-button - Retry after a failed load.
- * @csspart dialog - The confirm dialog (also `dialog-heading`, `dialog-description`, `dialog-actions`, `cancel-button`, `confirm-button`).
+ * @csspart empty - The notice when no user matches, or there are none (with `notice`).
  *
  * @cssprop --jt-color-background - Background of the table and controls.
  * @cssprop --jt-color-surface - Header row and notices.
@@ -139,9 +145,9 @@ function breakableEmail(email: string): TemplateResult | string {
  * @cssprop --jt-color-neutral-surface - Background of the "Inactive" badge.
  * @cssprop --jt-color-focus - Focus ring.
  * @cssprop --jt-font-family - Font.
- * @cssprop --jt-font-size - Base font size (also `--jt-font-size-small`).
+ * @cssprop --jt-font-size - Base font size.
+ * @cssprop --jt-font-size-small - Column headers, the count and hints.
  * @cssprop --jt-radius - Corner radius of controls and badges.
- * @cssprop --jt-space-1 - Spacing steps (also `--jt-space-2`, `--jt-space-3`, `--jt-space-4`, `--jt-space-6`).
  * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
  *
  * @slot actions - Extra controls at the end of the toolbar, e.g. an "Invite user" button of the host.
