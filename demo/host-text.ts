@@ -1,7 +1,11 @@
 /** The demo hosts' own words, in each language the demo offers; the elements bring theirs. */
 export const HOST_TEXT = {
-  en: { title: 'User Management', back: '← Back to User Management' },
-  de: { title: 'Benutzerverwaltung', back: '← Zurück zur Benutzerverwaltung' },
+  en: { title: 'User Management', profileTitle: 'User information', back: '← Back to User Management' },
+  de: {
+    title: 'Benutzerverwaltung',
+    profileTitle: 'Benutzerinformationen',
+    back: '← Zurück zur Benutzerverwaltung',
+  },
 } as const;
 
 /** A language of the demo, as in `<html lang>`. */

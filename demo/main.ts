@@ -34,7 +34,7 @@ function route(): void {
     const profile = document.createElement('jt-user-profile');
     profile.client = client;
     profile.userId = decodeSegment(match[1]!);
-    view.append(back, profile);
+    view.append(back, document.createElement('h1'), profile);
   } else {
     const table = document.createElement('jt-user-table');
     table.client = client;
@@ -52,9 +52,9 @@ function translate(): void {
   const strings = HOST_TEXT[language()];
   const back = view.querySelector('.back-link');
   if (back) back.textContent = strings.back;
-  const heading = view.querySelector('h1');
-  if (heading) heading.textContent = strings.title;
-  document.title = `${strings.title} — jt-users demo`;
+  const title = back ? strings.profileTitle : strings.title;
+  view.querySelector('h1')!.textContent = title;
+  document.title = `${title} — jt-users demo`;
 }
 
 window.addEventListener('hashchange', () => {

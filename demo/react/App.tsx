@@ -51,6 +51,7 @@ export function App({ client, language = 'en' }: AppProps) {
             <button type="button" className="back-link" onClick={() => setSelected(null)}>
               {text.back}
             </button>
+            <h1>{text.profileTitle}</h1>
             <jt-user-profile
               client={client}
               user={selected}

@@ -47,6 +47,7 @@ export const App = defineComponent({
         { type: 'button', class: 'back-link', onClick: () => (selected.value = null) },
         HOST_TEXT[props.language].back,
       ),
+      h('h1', HOST_TEXT[props.language].profileTitle),
       h('jt-user-profile', {
         client,
         user,

@@ -5,6 +5,8 @@
  * through the confirm modal, the data living on the server, and the demo's own switches.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type AxeCore from 'axe-core';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 import { demoUserIds } from '@jt-users/reference-api/node';
@@ -14,6 +16,8 @@ import { startDemoServer, type DemoServer } from '../../demo/demo-server.js';
 
 /** Generous: the first page load has Vite prepare the dependencies, and the machine is shared. */
 const PATIENCE = { timeout: 30_000 } as const;
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let demo: DemoServer;
 let browser: Browser;
@@ -99,20 +103,40 @@ function badge(page: Page, id: string): Promise<string | undefined> {
   );
 }
 
-/** Presses the Confirm button of whichever confirm dialog is open, once one is. */
+/** The button with that part (`confirm-button`, `cancel-button`) of whichever confirm dialog is open, once one is. */
+async function dialogButton(page: Page, part: string): Promise<ElementHandle<Element>> {
+  const found = await page.waitForFunction(
+    (name) => {
+      const roots: ParentNode[] = [document];
+      for (const root of roots) {
+        for (const node of root.querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
+        const dialog = root.querySelector<HTMLElementTagNameMap['jt-confirm-dialog']>('jt-confirm-dialog');
+        if (dialog?.isOpen) return dialog.shadowRoot!.querySelector(`[part~="${name}"]`);
+      }
+      return null;
+    },
+    PATIENCE,
+    part,
+  );
+  const button = found.asElement() as ElementHandle<Element> | null;
+  assert.ok(button, `the open dialog has no ${part}`);
+  return button;
+}
+
 async function confirmInDialog(page: Page): Promise<void> {
-  const confirm = await page.waitForFunction(() => {
-    const roots: ParentNode[] = [document];
-    for (const root of roots) {
-      for (const node of root.querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
-      const dialog = root.querySelector<HTMLElementTagNameMap['jt-confirm-dialog']>('jt-confirm-dialog');
-      if (dialog?.isOpen) return dialog.shadowRoot!.querySelector('[part~="confirm-button"]');
-    }
-    return null;
-  }, PATIENCE);
-  const button = confirm.asElement() as ElementHandle<Element> | null;
-  assert.ok(button, 'the open dialog has no confirm button');
-  await button.click();
+  await (await dialogButton(page, 'confirm-button')).click();
+}
+
+/** What axe finds wrong with the page as it is now, shadow roots included: one line per rule. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof AxeCore };
+    const { violations } = await axe.run(document);
+    return violations.map(
+      (rule) => `${rule.id}: ${rule.nodes.map((node) => node.target.join(' ')).join(' | ')}`,
+    );
+  });
 }
 
 /** The event log's entries, newest first. */
@@ -237,6 +261,52 @@ describe('the demo host page, over HTTP', () => {
     assert.equal(search, user.email);
     assert.deepEqual(await rowIds(page), [user.id]);
     await page.close();
+  });
+
+  test("axe finds nothing: the table, its confirm dialog, a profile, German and dark, a Manager's view", async () => {
+    const { page, user } = await tableWithMember();
+    assert.deepEqual(await axeViolations(page), [], 'the table');
+
+    await page.evaluate((id) => {
+      const table = document.querySelector('jt-user-table')!;
+      table
+        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-user-id="${id}"] [part~="action-button"]`)!
+        .click();
+    }, user.id);
+    const cancel = await dialogButton(page, 'cancel-button');
+    assert.deepEqual(await axeViolations(page), [], 'the confirm dialog');
+    await cancel.click();
+
+    await page.goto(new URL(`#/users/${user.id}`, demo.url).href);
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('jt-user-profile')
+          ?.shadowRoot?.querySelector('jt-user-status-toggle')
+          ?.shadowRoot?.querySelector('[role="switch"]'),
+      PATIENCE,
+    );
+    assert.deepEqual(await axeViolations(page), [], 'a profile');
+
+    await page.select('select[name="lang"]', 'de');
+    await page.select('select[name="theme"]', 'dark');
+    await page.waitForFunction(
+      () =>
+        document.documentElement.dataset.theme === 'dark' &&
+        document.querySelector('jt-user-profile')!.shadowRoot!.querySelector('h2')?.textContent?.trim() !==
+          'Profile',
+      PATIENCE,
+    );
+    assert.deepEqual(await axeViolations(page), [], 'a profile in German, dark');
+    await page.close();
+
+    const manager = await open('?as=manager');
+    await manager.waitForFunction(
+      () => document.querySelector('jt-user-table')?.shadowRoot?.querySelector('[part~="access-denied"]'),
+      PATIENCE,
+    );
+    assert.deepEqual(await axeViolations(manager), [], "a Manager's view");
+    await manager.close();
   });
 
   test('signed in as a Manager, explains instead of listing users; every link keeps who is signed in', async () => {
