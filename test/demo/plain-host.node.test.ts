@@ -139,6 +139,33 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Clicks the control with that part in `id`'s row of the table. */
+async function clickInRow(page: Page, id: string, part: string): Promise<void> {
+  await page.evaluate(
+    (userId, name) => {
+      const table = document.querySelector('jt-user-table')!;
+      table.shadowRoot!.querySelector<HTMLElement>(`[data-user-id="${userId}"] [part~="${name}"]`)!.click();
+    },
+    id,
+    part,
+  );
+}
+
+/** The profile's status switch, once it is there. */
+async function profileSwitch(page: Page): Promise<ElementHandle<Element>> {
+  const found = await page.waitForFunction(
+    () =>
+      document
+        .querySelector('jt-user-profile')
+        ?.shadowRoot?.querySelector('jt-user-status-toggle')
+        ?.shadowRoot?.querySelector('[role="switch"]'),
+    PATIENCE,
+  );
+  const element = found.asElement() as ElementHandle<Element> | null;
+  assert.ok(element, 'the profile shows no switch');
+  return element;
+}
+
 /** The event log's entries, newest first. */
 function logLines(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -153,12 +180,7 @@ describe('the demo host page, over HTTP', () => {
     const { page, user } = await tableWithMember();
     assert.equal(await badge(page, user.id), 'Active');
 
-    await page.evaluate((id) => {
-      const table = document.querySelector('jt-user-table')!;
-      table
-        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-user-id="${id}"] [part~="action-button"]`)!
-        .click();
-    }, user.id);
+    await clickInRow(page, user.id, 'action-button');
     await confirmInDialog(page);
     await page.waitForFunction(
       (id) =>
@@ -184,38 +206,13 @@ describe('the demo host page, over HTTP', () => {
     const { page, user } = await tableWithMember();
     demo.api.api.store.upsert({ ...user, status: 'inactive' });
 
-    await page.evaluate((id) => {
-      const table = document.querySelector('jt-user-table')!;
-      table
-        .shadowRoot!.querySelector<HTMLAnchorElement>(`[data-user-id="${id}"] [part~="name-link"]`)!
-        .click();
-    }, user.id);
+    await clickInRow(page, user.id, 'name-link');
     assert.equal(new URL(page.url()).hash, `#/users/${user.id}`);
-    const switchChecked = () =>
-      page.evaluate(() =>
-        document
-          .querySelector('jt-user-profile')
-          ?.shadowRoot?.querySelector('jt-user-status-toggle')
-          ?.shadowRoot?.querySelector('[role="switch"]')
-          ?.getAttribute('aria-checked'),
-      );
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('jt-user-profile')
-          ?.shadowRoot?.querySelector('jt-user-status-toggle')
-          ?.shadowRoot?.querySelector('[role="switch"]'),
-      PATIENCE,
-    );
+    const switchChecked = async () =>
+      (await profileSwitch(page)).evaluate((element) => element.getAttribute('aria-checked'));
     assert.equal(await switchChecked(), 'false');
 
-    await page.evaluate(() =>
-      document
-        .querySelector('jt-user-profile')!
-        .shadowRoot!.querySelector('jt-user-status-toggle')!
-        .shadowRoot!.querySelector<HTMLButtonElement>('[role="switch"]')!
-        .click(),
-    );
+    await (await profileSwitch(page)).click();
     await confirmInDialog(page);
     await page.waitForFunction(() => document.querySelector('#event-log li'), PATIENCE);
     assert.equal(await switchChecked(), 'true');
@@ -267,25 +264,13 @@ describe('the demo host page, over HTTP', () => {
     const { page, user } = await tableWithMember();
     assert.deepEqual(await axeViolations(page), [], 'the table');
 
-    await page.evaluate((id) => {
-      const table = document.querySelector('jt-user-table')!;
-      table
-        .shadowRoot!.querySelector<HTMLButtonElement>(`[data-user-id="${id}"] [part~="action-button"]`)!
-        .click();
-    }, user.id);
+    await clickInRow(page, user.id, 'action-button');
     const cancel = await dialogButton(page, 'cancel-button');
     assert.deepEqual(await axeViolations(page), [], 'the confirm dialog');
     await cancel.click();
 
     await page.goto(new URL(`#/users/${user.id}`, demo.url).href);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('jt-user-profile')
-          ?.shadowRoot?.querySelector('jt-user-status-toggle')
-          ?.shadowRoot?.querySelector('[role="switch"]'),
-      PATIENCE,
-    );
+    await profileSwitch(page);
     assert.deepEqual(await axeViolations(page), [], 'a profile');
 
     await page.select('select[name="lang"]', 'de');
