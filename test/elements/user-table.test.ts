@@ -546,34 +546,36 @@ describe('<jt-user-table>', () => {
       expect(states.at(-1)).to.include({ rows: MAX_PAGE_SIZE, busy: 'false' });
     });
 
-    it('keeps the widths of its columns when the held-back rows arrive, and while a change saves', async () => {
-      // One page of users, the signed-in Admin last: the longest name, and the hint that is the
-      // widest value of Action, come with the rows held back from the first frame.
-      const api = createReferenceApi({ seedSize: 150 });
-      const name = 'Zz Last Admin, whose name is longer than any other on the page';
-      api.store.upsert({ ...api.store.get(demoUserIds.admin)!, name });
-      const client = inPageClient(api);
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1200px"></div>`);
-      const el = document.createElement('jt-user-table');
-      el.client = client;
-      el.pageSize = MAX_PAGE_SIZE;
-      wrapper.append(el);
-      const watch = watchRowStates(el);
-      await waitUntil(() => rows(el).length > 0, 'first rows', { interval: 1 });
-      await el.updateComplete;
-      const states = watch.stop();
-      expect(rowIds(el).at(-1)).to.equal(demoUserIds.admin);
-      expect(states[0]!.rows).to.be.lessThan(rows(el).length);
-      const widths = states[0]!.widths.map(Math.round);
-      expect(states.at(-1)!.widths.map(Math.round)).to.deep.equal(widths);
+    for (const lang of ['en', 'de'] as const) {
+      it(`keeps the widths of its columns when the held-back rows arrive, and while a change saves (${lang})`, async () => {
+        // One page of users, the signed-in Admin last: the longest name, and the hint that is the
+        // widest value of Action, come with the rows held back from the first frame.
+        const api = createReferenceApi({ seedSize: 150 });
+        const name = 'Zz Last Admin, whose name is longer than any other on the page';
+        api.store.upsert({ ...api.store.get(demoUserIds.admin)!, name });
+        const client = inPageClient(api);
+        const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: 1200px"></div>`);
+        const el = document.createElement('jt-user-table');
+        el.client = client;
+        el.pageSize = MAX_PAGE_SIZE;
+        wrapper.append(el);
+        const watch = watchRowStates(el);
+        await waitUntil(() => rows(el).length > 0, 'first rows', { interval: 1 });
+        await el.updateComplete;
+        const states = watch.stop();
+        expect(rowIds(el).at(-1)).to.equal(demoUserIds.admin);
+        expect(states[0]!.rows).to.be.lessThan(rows(el).length);
+        const widths = states[0]!.widths.map(Math.round);
+        expect(states.at(-1)!.widths.map(Math.round)).to.deep.equal(widths);
 
-      // Nor when a row shows "Saving…" beside its button.
-      api.faults.hangNext(1, { match: { method: 'PUT' } });
-      void el.store!.setStatus(rowIds(el)[0]!, 'inactive').catch(() => {});
-      await el.updateComplete;
-      expect(shadow(el).querySelector('[part~="pending"]')).to.exist;
-      expect(columnWidths(el).map(Math.round)).to.deep.equal(widths);
-    });
+        // Nor when a row shows "Saving…" ("Wird gespeichert …") beside its button.
+        api.faults.hangNext(1, { match: { method: 'PUT' } });
+        void el.store!.setStatus(rowIds(el)[0]!, 'inactive').catch(() => {});
+        await el.updateComplete;
+        expect(shadow(el).querySelector('[part~="pending"]')).to.exist;
+        expect(columnWidths(el).map(Math.round)).to.deep.equal(widths);
+      });
+    }
 
     it('re-renders nothing when another table reads the same users again', async () => {
       await referenceApi();

@@ -112,10 +112,10 @@ export const userTableStyles = css`
      rows held back from the first frame arrive (the signed-in Admin's hint alone would add 160 px
      to Action) or when a row shows "Saving…". Role, status and last login fit their longest
      English and German values in common fonts (in the cell's font), Action its button and
-     "Saving…" (in rem, as they are); name takes 18% of the table and email the rest. Longer
-     names, the hint and messages wrap. A value wider than its column still widens it (dates in
-     some languages, "Wird gespeichert …", a wide font), and in a container too narrow for these
-     widths the columns shrink to their content. */
+     "Saving…" or "Wird gespeichert …" on two lines beside it (in rem, as they are); name takes
+     18% of the table and email the rest. Longer names, the hint and messages wrap. A value
+     wider than its column still widens it (dates in some languages, a wide font), and in a
+     container too narrow for these widths the columns shrink to their content. */
   /* Role */
   [part~='cell']:nth-child(3) {
     width: 5em;
@@ -133,7 +133,7 @@ export const userTableStyles = css`
 
   /* Action */
   [part~='cell']:nth-child(6) {
-    width: 6.5rem;
+    width: 9.25rem;
   }
 
   [part~='row']:last-child [part~='cell'] {
