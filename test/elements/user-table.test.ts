@@ -509,6 +509,30 @@ describe('<jt-user-table>', () => {
       expect(text(part(el, '[part~="page-range"]'))).to.match(/^Showing 1–10 /);
     });
 
+    it('takes no notice of api-base while a client is set: same page, same access', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      part(el, '[part~="next-button"]').click();
+      await waitUntil(() => text(part(el, '[part~="page-range"]')).startsWith('Showing 11–20'), 'page two');
+      const before = listRequests().length;
+      el.apiBase = '/elsewhere';
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(listRequests().length, 'a new list request').to.equal(before);
+      expect(text(part(el, '[part~="page-range"]'))).to.match(/^Showing 11–20 /);
+
+      // A 403 from the server, then another api-base: the client, and its refusal, stay.
+      api.faults.failNext(1, 403, { code: 'forbidden', match: { method: 'GET', path: '/v1/users' } });
+      await el.reload().catch(() => {});
+      await waitUntil(() => shadow(el).querySelector('[part~="access-denied"]'), 'access denied');
+      el.apiBase = '/elsewhere-again';
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(shadow(el).querySelector('[part~="access-denied"]'), 'the refusal was forgotten').to.exist;
+    });
+
     it('starts at the first page again when the search changes', async () => {
       await referenceApi();
       const { client, listRequests } = trackingClient();

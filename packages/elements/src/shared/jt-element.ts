@@ -127,6 +127,8 @@ export abstract class JtElement extends LitElement {
   #accessDeniedFired = false;
   #unsubscribeStore?: () => void;
   #subscribedStore?: UsersStore;
+  /** The store the last update used: `client` wins over `api-base`, so not every change swaps it. */
+  #updateStore?: UsersStore;
   #unsubscribeLocale?: () => void;
   /** Tasks aborted because the element left the page, to run again if it comes back. */
   #interrupted = new Set<Task<readonly unknown[], unknown>>();
@@ -271,12 +273,22 @@ export abstract class JtElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('client') || changed.has('apiBase')) {
+    const store = this.store;
+    if (store !== this.#updateStore) {
+      // Another client: what the last one's server said about access counts no more.
+      this.#updateStore = store;
       this.#forbidden = false;
       this.#accessDeniedFired = false;
       this.#syncStoreSubscription();
+      this.storeSwapped();
     }
   }
+
+  /**
+   * Called during the update in which the element starts using another store (another client, or
+   * `api-base` without one): forget state that belonged to the last client.
+   */
+  protected storeSwapped(): void {}
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);

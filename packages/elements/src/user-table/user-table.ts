@@ -302,15 +302,15 @@ export class JtUserTable extends JtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('search')) this.#searchDraft = this.search ?? '';
-    // Any other question, or another server, starts at its first page; the cursors of the old
-    // one mean nothing now.
-    if (
-      ['search', 'statusFilter', 'sort', 'pageSize', 'client', 'apiBase'].some((key) =>
-        changed.has(key as keyof JtUserTable),
-      )
-    ) {
+    // Any other question starts at its first page.
+    if (['search', 'statusFilter', 'sort', 'pageSize'].some((key) => changed.has(key as keyof JtUserTable))) {
       this.cursorTrail = [];
     }
+  }
+
+  /** Another client's server: the cursors of the last one mean nothing there. */
+  protected override storeSwapped(): void {
+    this.cursorTrail = [];
   }
 
   /** Whether the user is in the page on screen (a reload may have taken their row away). */
