@@ -44,12 +44,14 @@ const connectBackend: LoaderFunction<Renderer> = ({ parameters }) => {
 const preview: Preview = {
   // The addon's loader starts the worker and installs the story's `parameters.msw` handlers.
   loaders: [mswLoader(startWorker), connectBackend],
-  // Objects a host hands over in code: the docs list them, a control could not edit them.
-  argTypes: {
-    client: { control: false },
-    user: { control: false },
-    currentUser: { control: false },
-  },
+  // Objects a host hands over in code, and what an element only tells: the docs list them, a
+  // control could not set them.
+  argTypes: Object.fromEntries(
+    ['client', 'user', 'currentUser', 'store', 'viewer', 'access', 'locale', 'strings'].map((name) => [
+      name,
+      { control: false },
+    ]),
+  ),
   parameters: {
     actions: { handles: firedEvents },
     msw: [],

@@ -25,9 +25,13 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Which view {@link route} showed last. */
+let shown: 'table' | 'profile' = 'table';
+
 /** `#/users/{id}` shows a user's information page; anything else the User Management table. */
 function route(): void {
   const match = /^#\/users\/([^/]+)$/.exec(location.hash);
+  shown = match ? 'profile' : 'table';
   view.replaceChildren();
   if (match) {
     const back = Object.assign(document.createElement('a'), { className: 'back-link', href: '#/' });
@@ -50,10 +54,10 @@ function route(): void {
  */
 function translate(): void {
   const strings = HOST_TEXT[language()];
+  const title = shown === 'profile' ? strings.profileTitle : strings.title;
+  view.querySelector('h1')!.textContent = title;
   const back = view.querySelector('.back-link');
   if (back) back.textContent = strings.back;
-  const title = back ? strings.profileTitle : strings.title;
-  view.querySelector('h1')!.textContent = title;
   document.title = `${title} — jt-users demo`;
 }
 

@@ -18,7 +18,15 @@ import {
   DROP,
   type ReferenceApi,
 } from '@jt-users/reference-api/browser';
-import { deepActiveElement, liveRegionText, part, referenceApi, shadow, someMember } from './support.js';
+import {
+  deepActiveElement,
+  eventually,
+  liveRegionText,
+  part,
+  referenceApi,
+  shadow,
+  someMember,
+} from './support.js';
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -37,6 +45,7 @@ interface SentRequest {
 function trackingClient(token: string = demoTokens.admin) {
   const requests: SentRequest[] = [];
   let gate: Promise<void> | undefined;
+  let listGate: Promise<void> | undefined;
   const client = createUsersClient({
     baseUrl: '/api',
     getToken: () => token,
@@ -50,6 +59,7 @@ function trackingClient(token: string = demoTokens.admin) {
         params: url.searchParams,
       });
       if (request.method === 'PUT' && gate) await gate;
+      if (request.method === 'GET' && url.pathname.endsWith('/v1/users') && listGate) await listGate;
       return fetch(request);
     },
   });
@@ -64,6 +74,15 @@ function trackingClient(token: string = demoTokens.admin) {
       gate = new Promise<void>((resolve) => (release = resolve));
       return () => {
         gate = undefined;
+        release();
+      };
+    },
+    /** Holds every list request until the returned function is called. */
+    holdLists(): () => void {
+      let release!: () => void;
+      listGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        listGate = undefined;
         release();
       };
     },
@@ -526,7 +545,7 @@ describe('<jt-user-table>', () => {
       // A 403 from the server, then another api-base: the client, and its refusal, stay.
       api.faults.failNext(1, 403, { code: 'forbidden', match: { method: 'GET', path: '/v1/users' } });
       await el.reload().catch(() => {});
-      await waitUntil(() => shadow(el).querySelector('[part~="access-denied"]'), 'access denied');
+      await eventually(() => shadow(el).querySelector('[part~="access-denied"]'), 'access denied');
       el.apiBase = '/elsewhere-again';
       await el.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -1130,12 +1149,42 @@ describe('<jt-user-table>', () => {
         // Their own button where it is now, or the table's region when they are not listed.
         const expected =
           reload === 'moves their row' ? actionButton(el, zora.id) : part(el, '[part~="scroller"]');
-        await waitUntil(
+        await eventually(
           () => deepActiveElement() === expected,
           `focus on ${deepActiveElement()?.outerHTML.slice(0, 80)}`,
         );
       });
     }
+
+    it("keeps the focus on the user's own button when a reload still on its way at Cancel moves their row", async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const [abel, zora] = twoMembers(api, 'Brightwater');
+      const el = await renderTable(tracking.client, { search: 'Brightwater' });
+      await loaded(el);
+      actionButton(el, zora.id).focus();
+      await openDialogFor(el, zora.id);
+
+      // The host sorts the other way while the dialog is open; the answer is slow.
+      const release = tracking.holdLists();
+      const before = tracking.listRequests().length;
+      el.sort = '-name';
+      await eventually(() => tracking.listRequests().length > before, 'no new list request');
+      dialogPart(el, 'cancel-button').click();
+      await eventually(
+        () => deepActiveElement() === actionButton(el, zora.id),
+        'focus not back on the opener',
+      );
+
+      // The rows are filled in place: Zora's button becomes Abel's. The focus stays with Zora.
+      release();
+      await loaded(el);
+      expect(rowIds(el)).to.deep.equal([zora.id, abel.id]);
+      const focused = deepActiveElement();
+      expect(focused === actionButton(el, zora.id), `focus on ${focused?.outerHTML.slice(0, 80)}`).to.equal(
+        true,
+      );
+    });
 
     it('says aloud that a change failed when a reload took the row away before the answer', async () => {
       const api = await referenceApi();
@@ -1152,8 +1201,8 @@ describe('<jt-user-table>', () => {
       el.search = 'zz-nobody';
       await reloaded(el, tracking.listRequests, before);
       release();
-      await waitUntil(() => !el.store?.isPending(member.id), 'settled');
-      await waitUntil(
+      await eventually(() => !el.store?.isPending(member.id), 'settled');
+      await eventually(
         () => liveRegionText() === `${isolate(member.name)} was not changed. ${en.errorLastAdmin}`,
         `announced: "${liveRegionText()}"`,
       );

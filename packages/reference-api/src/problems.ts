@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   unauthenticated: 'Authentication required',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  unknown_endpoint: 'Unknown endpoint',
   method_not_allowed: 'Method not allowed',
   self_deactivation: 'You cannot deactivate yourself',
   last_admin: 'The organization needs an active Admin',

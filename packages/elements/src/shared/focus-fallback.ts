@@ -16,6 +16,21 @@ const FALLBACK_CONTROL =
 /** A notice that stays (not one that says "loading"): the place to be when no control is left. */
 const FINAL_NOTICE = '[part~="notice"]:not([aria-busy="true"])';
 
+/** The id of the user whose table row holds `element`, if it is in one. */
+export function rowUserId(element: Element | null | undefined): string | undefined {
+  return element?.closest<HTMLElement>('[data-user-id]')?.dataset.userId;
+}
+
+/**
+ * Focuses the control like `control` (the same first part) in `userId`'s row of `root`; false
+ * when no such row or control is on screen. (An id of the contract needs no escaping here.)
+ */
+export function focusInRow(root: ParentNode, userId: string, control: HTMLElement): boolean {
+  const own = root.querySelector<HTMLElement>(`[data-user-id="${userId}"] [part~="${control.part[0]}"]`);
+  own?.focus();
+  return !!own;
+}
+
 /** Focuses the fallback in `root`; false when there is none yet (the element is loading). */
 export function focusFallback(root: ParentNode): boolean {
   const target =

@@ -17,7 +17,7 @@ import {
   JtUserStatusChangeEvent,
   JtUserStatusChangedEvent,
 } from './events.js';
-import { focusFallback } from './focus-fallback.js';
+import { focusFallback, focusInRow, rowUserId } from './focus-fallback.js';
 import type { JtElement } from './jt-element.js';
 import { announce, isModalOpen } from './live-region.js';
 import { isolate, stringsFor } from './i18n/localize.js';
@@ -202,14 +202,14 @@ export class UserChangeController implements ReactiveController {
       // The dialog gave the focus back to the opener. A reload while it was open may have taken
       // the opener away, or given its table row to another user (rows are reused): then the
       // same control in the user's row takes the focus, else the place an update that removes
-      // the focused control sends it to. (An id of the contract needs no escaping in a selector.)
-      const row = opener?.closest<HTMLElement>('[data-user-id]');
-      if (opener && (!opener.isConnected || (row && row.dataset.userId !== flow.user.id))) {
-        const own = host.renderRoot.querySelector<HTMLElement>(
-          `[data-user-id="${flow.user.id}"] [part~="${opener.part[0]}"]`,
-        );
-        if (own) own.focus();
-        else focusFallback(host.renderRoot);
+      // the focused control sends it to. (A reload still on its way is JtElement.update's.)
+      const row = rowUserId(opener);
+      if (
+        opener &&
+        (!opener.isConnected || (row && row !== flow.user.id)) &&
+        !focusInRow(host.renderRoot, flow.user.id, opener)
+      ) {
+        focusFallback(host.renderRoot);
       }
     } finally {
       this.#prompting = false;

@@ -32,8 +32,8 @@ export abstract class JtUserElement extends JtElement {
 
   /**
    * The user, when the host has it already: nothing is loaded. Put into the shared cache, unless
-   * it equals the copy given last: a host passing its copy again after a change made here does
-   * not take the screen back.
+   * it equals the copy this element was given last: a host passing its copy again after a change
+   * made here does not take the screen back.
    */
   declare user?: User;
 

@@ -109,8 +109,8 @@ export const userTableStyles = css`
   }
 
   /* Every column's width is set, none follows the values on screen, so no column jumps when the
-     rows held back from the first frame arrive (the signed-in Admin's hint alone would add 160 px
-     to Action) or when a row shows "Saving…". Role, status and last login fit their longest
+     rows held back from the first frame arrive (the signed-in Admin's hint, unwrapped, is wider
+     than any other value of Action) or when a row shows "Saving…". Role, status and last login fit their longest
      English and German values in common fonts (in the cell's font), Action its button and
      "Saving…" or "Wird gespeichert …" on two lines beside it (in rem, as they are); name takes
      18% of the table and email the rest. Longer names, the hint and messages wrap. A value
