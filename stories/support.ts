@@ -152,10 +152,7 @@ export function withLongName(user: User, n = 1): User {
   };
 }
 
-/**
- * An Admin the stories of a refused change add: the server refuses to deactivate or demote the
- * last active Admin, and those stories make it give that answer with {@link refuseNextChange}.
- */
+/** Another Admin, added by the stories of a refused change as the user they change. */
 export const otherAdmin = {
   id: 'usr_grace',
   name: 'Grace Hopper',
@@ -174,11 +171,11 @@ export function putUser(api: ReferenceApi, user: Partial<User> & Pick<User, 'id'
   return api.store.upsert({ ...base, statusChangedAt: null, statusChangedBy: null, ...user });
 }
 
-/** Makes the server refuse the next change with 409 `last_admin`; the element must roll back. */
+/**
+ * Makes the server turn the next change away for a minute (429 with `Retry-After: 60`), as a
+ * busy server does. That is longer than the client waits, so the element rolls back at once
+ * and says when to try again.
+ */
 export function refuseNextChange(api: ReferenceApi): void {
-  api.faults.failNext(1, 409, {
-    code: 'last_admin',
-    match: changesUsers,
-    detail: 'The organization needs an active Admin.',
-  });
+  api.faults.failNext(1, 429, { retryAfterSeconds: 60, match: changesUsers });
 }

@@ -11,10 +11,7 @@ import {
   EVERY_REQUEST,
   inShadow,
   openDialog,
-  otherAdmin,
-  putUser,
   readsUsers,
-  refuseNextChange,
   storyElement,
   withLongName,
 } from './support.js';
@@ -138,15 +135,17 @@ export const Pending: Story = {
 };
 
 /**
- * Making another Admin a Manager, refused as it would leave no active Admin: the role goes back
- * to Admin, and the reason shows under the select.
+ * The only active Admin makes themself a Manager: the server refuses, as the organization would
+ * have no Admin left. The role goes back to Admin, and the reason shows under the select.
  */
 export const RefusedWithRollback: Story = {
-  args: { userId: otherAdmin.id },
+  args: { userId: demoUserIds.admin },
   parameters: backend({
     arrange: (api) => {
-      putUser(api, otherAdmin);
-      refuseNextChange(api);
+      for (const user of api.store.all()) {
+        if (user.role === 'admin' && user.id !== demoUserIds.admin)
+          api.store.upsert({ ...user, role: 'manager' });
+      }
     },
   }),
   play: async ({ canvasElement }) => {

@@ -130,7 +130,7 @@ export const Pending: Story = {
   },
 };
 
-/** The server refused the change: the switch goes back, and the reason shows next to it. */
+/** The server turned the change away for now: the switch goes back, and says when to try again. */
 export const RefusedWithRollback: Story = {
   args: { userId: otherAdmin.id },
   parameters: backend({

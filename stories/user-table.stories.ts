@@ -131,7 +131,7 @@ export const Pending: Story = {
   },
 };
 
-/** The server refused: the row goes back to Active, and the reason shows in it. */
+/** The server turned the change away for now: the row goes back to Active, and says when to try again. */
 export const RefusedWithRollback: Story = {
   args: { search: otherAdmin.name },
   parameters: backend({
