@@ -110,12 +110,12 @@ export const userTableStyles = css`
 
   /* Every column's width is set, none follows the values on screen, so no column jumps when the
      rows held back from the first frame arrive (the signed-in Admin's hint, unwrapped, is wider
-     than any other value of Action) or when a row shows "Saving…". Role, status and last login fit their longest
-     English and German values in common fonts (in the cell's font), Action its button and
-     "Saving…" or "Wird gespeichert …" on two lines beside it (in rem, as they are); name takes
-     18% of the table and email the rest. Longer names, the hint and messages wrap. A value
-     wider than its column still widens it (dates in some languages, a wide font), and in a
-     container too narrow for these widths the columns shrink to their content. */
+     than any other value of Action) or when a row shows "Saving…". Role, status and last login
+     fit their longest English and German values in common fonts (in the cell's font), Action its
+     button and "Saving…" or "Wird gespeichert …" on two lines beside it (in rem, as they are);
+     name takes 18% of the table and email the rest. Longer names, the hint and messages wrap.
+     A value wider than its column still widens it (dates in some languages, a wide font), and
+     in a container too narrow for these widths the columns shrink to their content. */
   /* Role */
   [part~='cell']:nth-child(3) {
     width: 5em;
