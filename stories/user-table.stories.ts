@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { userEvent } from 'storybook/test';
-import { DEFAULT_PAGE_SIZE } from '@jt-users/sdk';
+import { expect, userEvent } from 'storybook/test';
+import { DEFAULT_PAGE_SIZE, USER_SORT_ORDERS, type UserSort } from '@jt-users/sdk';
 import type { UserStatusFilter } from '@jt-users/elements';
 import {
   backend,
@@ -23,6 +23,7 @@ import {
 interface TableArgs {
   search: string;
   statusFilter: UserStatusFilter;
+  sort: UserSort;
   pageSize: number;
   profileHref?: string;
   theme?: 'light' | 'dark';
@@ -31,9 +32,10 @@ interface TableArgs {
 const meta = {
   title: 'Elements/User table',
   component: 'jt-user-table',
-  args: { search: '', statusFilter: 'all', pageSize: DEFAULT_PAGE_SIZE },
+  args: { search: '', statusFilter: 'all', sort: 'name', pageSize: DEFAULT_PAGE_SIZE },
   argTypes: {
     statusFilter: { control: 'inline-radio', options: ['all', 'active', 'inactive'] },
+    sort: { control: 'select', options: USER_SORT_ORDERS },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
   parameters: { ...backend(), docs: { story: { iframeHeight: 520 } } },
@@ -42,6 +44,7 @@ const meta = {
       .client=${connected(context).client}
       search=${args.search}
       status-filter=${args.statusFilter}
+      sort=${args.sort}
       page-size=${args.pageSize}
       profile-href=${ifDefined(args.profileHref)}
       theme=${ifDefined(args.theme)}
@@ -81,6 +84,17 @@ export const Loading: Story = {
 export const Loaded: Story = {
   play: async ({ canvasElement }) => {
     await inShadow(await tableIn(canvasElement), '[part~="row"]');
+  },
+};
+
+/** Sorted by last login, most recent first: the header says so, and a click on it turns the order. */
+export const SortedByLastLogin: Story = {
+  args: { sort: '-lastLoginAt' },
+  play: async ({ canvasElement }) => {
+    const table = await tableIn(canvasElement);
+    await inShadow(table, '[part~="row"]');
+    const header = await inShadow(table, '[part~="header"][aria-sort="descending"]');
+    await expect(header.textContent).toContain('Last login');
   },
 };
 
