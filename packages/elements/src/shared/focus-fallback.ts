@@ -22,13 +22,19 @@ export function rowUserId(element: Element | null | undefined): string | undefin
 }
 
 /**
- * Focuses the control like `control` (the same first part) in `userId`'s row of `root`; false
- * when no such row or control is on screen. (An id of the contract needs no escaping here.)
+ * Keeps the focus with `userId` when `control` (focused, or given the focus back by a dialog) no
+ * longer stands for them: it left the page, or its table row now shows another user (rows are
+ * filled in place). The same control in the user's row takes the focus, else the fallback.
+ * False when neither is there yet. (An id of the contract needs no escaping in the selector.)
  */
-export function focusInRow(root: ParentNode, userId: string, control: HTMLElement): boolean {
-  const own = root.querySelector<HTMLElement>(`[data-user-id="${userId}"] [part~="${control.part[0]}"]`);
-  own?.focus();
-  return !!own;
+export function refocus(root: ParentNode, control: HTMLElement, userId?: string): boolean {
+  const row = rowUserId(control);
+  if (control.isConnected && (!row || row === userId)) return true;
+  const own =
+    userId && root.querySelector<HTMLElement>(`[data-user-id="${userId}"] [part~="${control.part[0]}"]`);
+  if (!own) return focusFallback(root);
+  own.focus();
+  return true;
 }
 
 /** Focuses the fallback in `root`; false when there is none yet (the element is loading). */

@@ -18,7 +18,7 @@ import { resolveClient } from './client-config.js';
 import { JtAccessDeniedEvent, JtErrorEvent, type JtOperation } from './events.js';
 import { afterStringsLoad, onLocaleChange, resolveLang, stringsFor, type Strings } from './i18n/localize.js';
 import { getOrCreate } from './get-or-create.js';
-import { focusFallback, focusInRow, rowUserId } from './focus-fallback.js';
+import { focusFallback, refocus, rowUserId } from './focus-fallback.js';
 import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
@@ -213,15 +213,7 @@ export abstract class JtElement extends LitElement {
     } finally {
       this.#updateLocale = undefined;
     }
-    if (
-      focused &&
-      (!focused.isConnected || rowUserId(focused) !== userId) &&
-      !(userId && focusInRow(this.renderRoot, userId, focused))
-    ) {
-      // Still focused, but on another user's control; or gone, with the focus.
-      if (focused.isConnected) focusFallback(this.renderRoot);
-      else this.#focusLost = true;
-    }
+    if (focused && !refocus(this.renderRoot, focused, userId)) this.#focusLost = true;
     // Without a target yet (loading), wait for one, unless the person focused something else.
     if (!this.#focusLost) return;
     const active = document.activeElement;

@@ -17,7 +17,7 @@ import {
   JtUserStatusChangeEvent,
   JtUserStatusChangedEvent,
 } from './events.js';
-import { focusFallback, focusInRow, rowUserId } from './focus-fallback.js';
+import { refocus } from './focus-fallback.js';
 import type { JtElement } from './jt-element.js';
 import { announce, isModalOpen } from './live-region.js';
 import { isolate, stringsFor } from './i18n/localize.js';
@@ -199,18 +199,10 @@ export class UserChangeController implements ReactiveController {
       if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
       const opener = flow.opener;
       confirmed = await dialog.show(opener ?? null);
-      // The dialog gave the focus back to the opener. A reload while it was open may have taken
-      // the opener away, or given its table row to another user (rows are reused): then the
-      // same control in the user's row takes the focus, else the place an update that removes
-      // the focused control sends it to. (A reload still on its way is JtElement.update's.)
-      const row = rowUserId(opener);
-      if (
-        opener &&
-        (!opener.isConnected || (row && row !== flow.user.id)) &&
-        !focusInRow(host.renderRoot, flow.user.id, opener)
-      ) {
-        focusFallback(host.renderRoot);
-      }
+      // The dialog gave the focus back to the opener, which a reload while it was open may
+      // have taken away or given to another user's row. (A reload still on its way when the
+      // dialog closed is JtElement.update's.)
+      if (opener) refocus(host.renderRoot, opener, flow.user.id);
     } finally {
       this.#prompting = false;
     }
