@@ -38,14 +38,24 @@ interface SentRequest {
 }
 
 /**
- * A client that records every request with its query, and can hold back writes: while held, a
- * PUT waits before it reaches the API, so a test can look at the screen "before the server
- * answered" without depending on how fast anything runs.
+ * A client that records every request with its query, and can hold back writes or lists: while
+ * held, such a request waits before it reaches the API, so a test can look at the screen "before
+ * the server answered" without depending on how fast anything runs.
  */
 function trackingClient(token: string = demoTokens.admin) {
   const requests: SentRequest[] = [];
-  let gate: Promise<void> | undefined;
-  let listGate: Promise<void> | undefined;
+  const gates: { write?: Promise<void>; list?: Promise<void> } = {};
+  const isList = (request: SentRequest) => request.method === 'GET' && request.path === '/v1/users';
+  const isWrite = (request: SentRequest) => request.method === 'PUT';
+  /** Holds every request of that kind until the returned function is called. */
+  const hold = (kind: keyof typeof gates) => (): (() => void) => {
+    let release!: () => void;
+    gates[kind] = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      gates[kind] = undefined;
+      release();
+    };
+  };
   const client = createUsersClient({
     baseUrl: '/api',
     getToken: () => token,
@@ -53,39 +63,24 @@ function trackingClient(token: string = demoTokens.admin) {
     fetch: async (input, init) => {
       const request = new Request(input, init);
       const url = new URL(request.url);
-      requests.push({
+      const sent = {
         method: request.method,
         path: url.pathname.replace(/^\/api/, ''),
         params: url.searchParams,
-      });
-      if (request.method === 'PUT' && gate) await gate;
-      if (request.method === 'GET' && url.pathname.endsWith('/v1/users') && listGate) await listGate;
+      };
+      requests.push(sent);
+      if (isWrite(sent)) await gates.write;
+      if (isList(sent)) await gates.list;
       return fetch(request);
     },
   });
   return {
     client,
     requests,
-    listRequests: () => requests.filter((r) => r.method === 'GET' && r.path === '/v1/users'),
-    writes: () => requests.filter((r) => r.method === 'PUT'),
-    /** Holds every PUT until the returned function is called. */
-    holdWrites(): () => void {
-      let release!: () => void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        gate = undefined;
-        release();
-      };
-    },
-    /** Holds every list request until the returned function is called. */
-    holdLists(): () => void {
-      let release!: () => void;
-      listGate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        listGate = undefined;
-        release();
-      };
-    },
+    listRequests: () => requests.filter(isList),
+    writes: () => requests.filter(isWrite),
+    holdWrites: hold('write'),
+    holdLists: hold('list'),
   };
 }
 
