@@ -596,6 +596,38 @@ describe('<jt-user-status-toggle>', () => {
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     });
 
+    it('ends the failure and confirms the change when the server turns out to have applied it late', async () => {
+      const errors = count('jt-error');
+      const changed = count('jt-user-status-changed');
+      const { el, api, user } = await mountReady();
+      const admin = api.store.get(demoUserIds.admin)!;
+      api.faults.dropNext(1, { match: { method: 'PUT' } });
+      switchOf(el).click();
+      await dialogOpened(el);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no message shown');
+      expect(switchOf(el).getAttribute('aria-checked'), 'the check found the user unchanged').to.equal(
+        'true',
+      );
+
+      // The request reaches the server only now, as one held up on its way would.
+      api.store.setStatus({ id: admin.id, name: admin.name }, user.id, 'inactive');
+      await eventually(
+        () => switchOf(el).getAttribute('aria-checked') === 'false',
+        'the late change did not show',
+      );
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]') === null, 'the failure no longer holds').to.equal(
+        true,
+      );
+      expect(errors.events).to.have.length(1);
+      expect(changed.events).to.have.length(1);
+      const event = changed.events[0] as JtUserStatusChangedEvent;
+      expect(event.detail.user.status).to.equal('inactive');
+      expect(event.detail.previousStatus).to.equal('active');
+      await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
+    });
+
     it('explains refusals in German too', async () => {
       const { el, api } = await mountReady({ lang: 'de' });
       api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { UsersStore } from '@jt-users/elements';
-import { createUsersClient, isUsersApiError, type UsersClient } from '@jt-users/sdk';
+import { createUsersClient, isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
 import { demoTokens, demoUserIds } from '@jt-users/reference-api/browser';
 import { eventually, recordingClient, referenceApi, someMember } from './support.js';
 
@@ -314,5 +314,74 @@ describe('UsersStore', () => {
     await change;
     expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
     expect(store.get(member.id)?.status).to.equal('inactive');
+  });
+
+  it('reads the user again after a change with an unknown outcome, and shows it if the server applied it late', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    const admin = api.store.get(demoUserIds.admin)!;
+    await store.load(member.id);
+    const reads = () => sent.filter((line) => line === `GET /v1/users/${member.id}`).length;
+    const unsubscribe = store.subscribe(() => {});
+    try {
+      api.faults.dropNext(1, { match: { method: 'PUT' } });
+      const foundApplied: User[] = [];
+      const error = await rejection(
+        store.setStatus(member.id, 'inactive', (user) => foundApplied.push(user)),
+      );
+      expect(isUsersApiError(error) && error.code).to.equal('network');
+      expect(store.get(member.id)?.status, 'the check found the status unchanged').to.equal('active');
+      expect(reads(), 'the load and the check').to.equal(2);
+
+      // The change reaches the server only now, as a request held up on its way would.
+      api.store.setStatus({ id: admin.id, name: admin.name }, member.id, 'inactive');
+      await eventually(() => store.get(member.id)?.status === 'inactive', 'the late change did not show');
+      expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
+      expect(foundApplied, 'told once, with the server’s user').to.deep.equal([api.store.get(member.id)]);
+      expect(reads()).to.equal(3);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('does not report a change found applied late when a later change of that kind was made since', async () => {
+    const api = await referenceApi();
+    const { client } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    const unsubscribe = store.subscribe(() => {});
+    try {
+      api.faults.dropNext(1, { match: { method: 'PUT' } });
+      const foundApplied: User[] = [];
+      await rejection(store.setStatus(member.id, 'inactive', (user) => foundApplied.push(user)));
+      await store.setStatus(member.id, 'inactive');
+      // Longer than the first read again after an unknown outcome waits.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(foundApplied, 'the later change reported itself').to.deep.equal([]);
+      expect(store.get(member.id)?.status).to.equal('inactive');
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('does not read the user again after a refusal that says nothing changed', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    const unsubscribe = store.subscribe(() => {});
+    try {
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      await rejection(store.setStatus(member.id, 'inactive'));
+      // Longer than the first read again after an unknown outcome waits.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(sent).to.deep.equal([`GET /v1/users/${member.id}`, `PUT /v1/users/${member.id}/status`]);
+    } finally {
+      unsubscribe();
+    }
   });
 });

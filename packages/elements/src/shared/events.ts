@@ -56,7 +56,10 @@ export interface UserStatusChangedDetail {
   previousStatus: UserStatus;
 }
 
-/** `jt-user-status-changed`: the server confirmed a status change. */
+/**
+ * `jt-user-status-changed`: the server confirmed a status change. That may come after a `jt-error`
+ * for the same change, when its answer never came and a later read finds it applied.
+ */
 export class JtUserStatusChangedEvent extends JtEvent<UserStatusChangedDetail> {
   static override readonly eventName = 'jt-user-status-changed';
   declare readonly user: User;
@@ -95,7 +98,10 @@ export interface UserRoleChangedDetail {
   previousRole: UserRole;
 }
 
-/** `jt-user-role-changed`: the server confirmed a role change. */
+/**
+ * `jt-user-role-changed`: the server confirmed a role change. That may come after a `jt-error`
+ * for the same change, when its answer never came and a later read finds it applied.
+ */
 export class JtUserRoleChangedEvent extends JtEvent<UserRoleChangedDetail> {
   static override readonly eventName = 'jt-user-role-changed';
   declare readonly user: User;

@@ -116,7 +116,7 @@ export class UserChangeController implements ReactiveController {
               confirmLabel: s.activateConfirm,
               tone: 'default',
             },
-      send: (store) => store.setStatus(user.id, status),
+      send: (store, onAppliedLate) => store.setStatus(user.id, status, onAppliedLate),
       done: (updated) => {
         host.dispatchEvent(new JtUserStatusChangedEvent({ user: updated, previousStatus: user.status }));
         const t = host.strings;
@@ -149,7 +149,7 @@ export class UserChangeController implements ReactiveController {
         confirmLabel: s.roleConfirm,
         tone: demotesSelf ? 'danger' : 'default',
       },
-      send: (store) => store.setRole(user.id, role),
+      send: (store, onAppliedLate) => store.setRole(user.id, role, onAppliedLate),
       done: (updated) => {
         host.dispatchEvent(new JtUserRoleChangedEvent({ user: updated, previousRole: user.role }));
         const t = host.strings;
@@ -177,7 +177,7 @@ export class UserChangeController implements ReactiveController {
     opener: HTMLElement | null | undefined;
     event: Event;
     prompt: Prompt;
-    send: (store: NonNullable<JtElement['store']>) => Promise<User>;
+    send: (store: NonNullable<JtElement['store']>, onAppliedLate: (user: User) => void) => Promise<User>;
     done: (updated: User) => void;
   }): Promise<ChangeOutcome> {
     const host = this.#host;
@@ -213,7 +213,12 @@ export class UserChangeController implements ReactiveController {
     // The language now: an element removed meanwhile has no ancestor left to take it from.
     const locale = host.locale;
     try {
-      const updated = await flow.send(store);
+      const updated = await flow.send(store, (user) => {
+        // A later read found the change applied after all: the failure shown no longer holds.
+        this.#errors.delete(key);
+        host.requestUpdate();
+        flow.done(user);
+      });
       flow.done(updated);
       return 'changed';
     } catch (error) {

@@ -156,16 +156,19 @@ export class UsersStore {
    * status goes back and the `UsersApiError` is rethrown. A failure that leaves open whether the
    * server applied the change (no answer, a 5xx, a broken body) is checked with one `getUser`
    * first: the cache takes the server's user, and the call resolves if the change is there after
-   * all. While a change is pending, another call for the same user returns the same promise and
+   * all. If it stays unknown, the user is read again a few times over the next 40 seconds, so that
+   * a change the server applies late still shows, and `onAppliedLate` is called with the user if
+   * one of those reads finds the change applied (and no later change of the same kind was made
+   * here). While a change is pending, another call for the same user returns the same promise and
    * sends nothing.
    */
-  setStatus(id: string, status: UserStatus): Promise<User> {
-    return this.#mutate('status', id, { status }, () => this.client.setUserStatus(id, status));
+  setStatus(id: string, status: UserStatus, onAppliedLate?: (user: User) => void): Promise<User> {
+    return this.#mutate('status', id, { status }, () => this.client.setUserStatus(id, status), onAppliedLate);
   }
 
   /** Sets a user's role, optimistically, exactly like {@link UsersStore.setStatus}. */
-  setRole(id: string, role: UserRole): Promise<User> {
-    return this.#mutate('role', id, { role }, () => this.client.setUserRole(id, role));
+  setRole(id: string, role: UserRole, onAppliedLate?: (user: User) => void): Promise<User> {
+    return this.#mutate('role', id, { role }, () => this.client.setUserRole(id, role), onAppliedLate);
   }
 
   #mutate(
@@ -173,6 +176,7 @@ export class UsersStore {
     id: string,
     change: Partial<Pick<User, 'status' | 'role'>>,
     send: () => Promise<User>,
+    onAppliedLate?: (user: User) => void,
   ): Promise<User> {
     const key = `${kind}:${id}`;
     const inFlight = this.#pending.get(key);
@@ -205,18 +209,29 @@ export class UsersStore {
         // Without a readable answer nobody knows whether the server applied the change (the
         // answer may have been lost after it did, and the SDK's retries may be spent): ask the
         // server instead of guessing, so the screen ends in the server's state either way.
-        const actual = outcomeIsUnknown(error) ? await this.#read(id) : undefined;
+        const unknown = outcomeIsUnknown(error);
+        const actual = unknown ? await this.#read(id) : undefined;
         this.#pending.delete(key);
         changed();
         if (actual) {
           put(actual);
           if (actual[kind] === change[kind]) return actual;
-          throw error;
+        } else {
+          // Only the changed field goes back: anything else learnt meanwhile (a reload) stays.
+          const now = this.#users.get(id);
+          if (before && now) this.put({ ...now, [kind]: before[kind] });
+          else this.#notify(new Set([id]));
         }
-        // Only the changed field goes back: anything else learnt meanwhile (a reload) stays.
-        const now = this.#users.get(id);
-        if (before && now) this.put({ ...now, [kind]: before[kind] });
-        else this.#notify(new Set([id]));
+        if (unknown) {
+          const failed = this.#changedAt.get(key);
+          this.#recheck(id, (user) => {
+            // A later change of this kind has an outcome of its own to learn.
+            if (this.#changedAt.get(key) !== failed) return true;
+            if (user[kind] !== change[kind]) return false;
+            onAppliedLate?.(user);
+            return true;
+          });
+        }
         throw error;
       }
     })();
@@ -240,10 +255,36 @@ export class UsersStore {
     }
   }
 
+  /**
+   * Reads the user again after each of `delays`, while anything on the page listens, until
+   * `settled` says the user read is the end of it: a change whose outcome stayed unknown may
+   * still be applied (its request may reach the server, or finish there, after the client gave
+   * up), and a check that failed learnt nothing. A read the store's own later changes make stale
+   * is not taken (see `#putRead`).
+   */
+  #recheck(id: string, settled: (user: User) => boolean, [delay, ...later] = RECHECK_DELAYS_MS): void {
+    if (delay !== undefined)
+      setTimeout(() => {
+        const asked = this.#changes;
+        if (this.#listeners.size)
+          void this.#read(id).then((user) => {
+            if (user) this.#putRead([user], asked);
+            if (!user || !settled(user)) this.#recheck(id, settled, later);
+          });
+      }, delay);
+  }
+
   #notify(ids: ReadonlySet<string>): void {
     for (const listener of [...this.#listeners]) listener(ids);
   }
 }
+
+/**
+ * When a change's outcome stays unknown, how long after it (and after each other) the store reads
+ * the user again, in milliseconds: soon, for a check that failed on a passing fault, then later,
+ * for a request that reaches the server late. About 40 s in all.
+ */
+const RECHECK_DELAYS_MS = [2_000, 8_000, 30_000];
 
 /**
  * Failures after which a change may or may not have been applied: no answer (network, timeout),
