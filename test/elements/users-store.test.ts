@@ -367,6 +367,24 @@ describe('UsersStore', () => {
     }
   });
 
+  it('rolls back when the check after an unknown outcome fails too, without asking for the signed-in user', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    const member = someMember(api);
+    await store.load(member.id);
+    api.faults.dropNext(1, { match: { method: 'PUT' } }).dropNext(1, { match: { method: 'GET' } });
+    const error = await rejection(store.setStatus(member.id, 'inactive'));
+    expect(isUsersApiError(error) && error.code).to.equal('network');
+    expect(store.get(member.id)?.status).to.equal('active');
+    // Only a 403 says the Admin may have lost the right to read users (and is read instead).
+    expect(sent).to.deep.equal([
+      `GET /v1/users/${member.id}`,
+      `PUT /v1/users/${member.id}/status`,
+      `GET /v1/users/${member.id}`,
+    ]);
+  });
+
   it('does not read the user again after a refusal that says nothing changed', async () => {
     const api = await referenceApi();
     const { client, sent } = recordingClient();

@@ -244,14 +244,17 @@ export class UsersStore {
 
   /**
    * The user as the server has them now, or undefined if that cannot be learnt. An Admin who may
-   * have just demoted themself can no longer read users: they read themself instead.
+   * have just demoted themself is refused users (403): they read themself instead.
    */
   async #read(id: string): Promise<User | undefined> {
     try {
       return await this.client.getUser(id);
-    } catch {
-      const me = await this.client.getCurrentUser().catch(() => undefined);
-      return me?.id === id ? me : undefined;
+    } catch (error) {
+      const me =
+        isUsersApiError(error) &&
+        error.code === 'forbidden' &&
+        (await this.client.getCurrentUser().catch(() => undefined));
+      return me && me.id === id ? me : undefined;
     }
   }
 
