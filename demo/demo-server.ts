@@ -35,7 +35,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       port: options.port ?? 5173,
       strictPort: false,
       host: '127.0.0.1',
-      proxy: { '/api': { target: api.url, changeOrigin: true } },
+      proxy: {
+        '/api': { target: api.url, changeOrigin: true },
+        // The reference API's control endpoints, for the hosts' "Reset demo data".
+        '/__control': { target: api.url, changeOrigin: true },
+      },
     },
   });
   try {

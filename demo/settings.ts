@@ -54,7 +54,37 @@ function settingsForm(): HTMLFormElement {
     label.append(setting.label, select);
     form.append(label);
   }
+  form.append(resetButton());
   return form;
+}
+
+/**
+ * Puts the seed users back on the server and reloads the page: the way back after changes that
+ * lock the demo out, such as the Admin making themself a Manager. (The demo server forwards
+ * `/__control/` to the reference API's control endpoints.)
+ */
+function resetButton(): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Reset demo data';
+  const outcome = document.createElement('span');
+  outcome.setAttribute('role', 'status');
+  const failed = () => {
+    outcome.textContent = 'The demo data could not be reset.';
+    button.disabled = false;
+  };
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    outcome.textContent = '';
+    fetch('/__control/reset', { method: 'POST' }).then(
+      (answer) => (answer.ok ? location.reload() : failed()),
+      failed,
+    );
+  });
+  const wrapper = document.createElement('span');
+  wrapper.className = 'reset';
+  wrapper.append(button, outcome);
+  return wrapper;
 }
 
 /**

@@ -322,4 +322,19 @@ describe('the demo host page, over HTTP', () => {
     assert.equal(brand, '?as=manager');
     await close(page);
   });
+
+  test('an Admin who made themself a Manager gets back in with "Reset demo data"', async () => {
+    const admin = demo.api.api.store.get(demoUserIds.admin)!;
+    demo.api.api.store.setRole({ id: admin.id, name: admin.name }, admin.id, 'manager');
+    const page = await open();
+    await waitForAccessDenied(page);
+
+    const reloaded = page.waitForNavigation();
+    await page.click('.settings .reset button');
+    await reloaded;
+    await waitForRows(page);
+    assert.equal(demo.api.api.store.get(admin.id)?.role, 'admin');
+    assert.deepEqual(await axeViolations(page), []);
+    await close(page);
+  });
 });
