@@ -296,3 +296,51 @@ describe('CORS', () => {
     assert.equal(answer.headers.get('access-control-allow-origin'), null);
   });
 });
+
+describe('rate limit', () => {
+  /** An API allowing 3 requests per 10 s, on a clock the test moves. */
+  function limited() {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const limitedApi = createReferenceApi({
+      rateLimit: { requests: 3, windowMs: 10_000 },
+      clock: () => new Date(now),
+    });
+    return { api: limitedApi, advance: (ms: number) => (now += ms) };
+  }
+
+  test('is off by default', async () => {
+    for (let i = 0; i < 50; i += 1) assert.equal((await call(api, 'GET', '/v1/me')).status, 200);
+  });
+
+  test('answers 429 rate_limited with Retry-After once a user has used up the window', async () => {
+    const { api: limitedApi, advance } = limited();
+    for (let i = 0; i < 3; i += 1) {
+      assert.equal((await call(limitedApi, 'GET', '/v1/me')).status, 200);
+      advance(1_000);
+    }
+    const refused = await call(limitedApi, 'GET', `/v1/users/${demoUserIds.member}`);
+    assertProblem(refused, 429, 'rate_limited');
+    // The first request leaves the window 10 s after it was sent, 7 s from now.
+    assert.equal(refused.headers.get('retry-after'), '7');
+
+    // A refused request is not counted: the window frees as the first request leaves it.
+    advance(6_500);
+    assertProblem(await call(limitedApi, 'GET', '/v1/me'), 429, 'rate_limited');
+    advance(500);
+    assert.equal((await call(limitedApi, 'GET', '/v1/me')).status, 200);
+  });
+
+  test('counts each signed-in user on their own, and a reset forgets the counts', async () => {
+    const { api: limitedApi } = limited();
+    for (let i = 0; i < 3; i += 1) await call(limitedApi, 'GET', '/v1/me');
+    assertProblem(await call(limitedApi, 'GET', '/v1/me'), 429, 'rate_limited');
+    assert.equal((await call(limitedApi, 'GET', '/v1/me', { token: demoTokens.manager })).status, 200);
+    limitedApi.reset();
+    assert.equal((await call(limitedApi, 'GET', '/v1/me')).status, 200);
+  });
+
+  test('refuses a limit that is not a whole number of at least 1', () => {
+    assert.throws(() => createReferenceApi({ rateLimit: { requests: 0, windowMs: 1000 } }), RangeError);
+    assert.throws(() => createReferenceApi({ rateLimit: { requests: 5, windowMs: 0.5 } }), RangeError);
+  });
+});

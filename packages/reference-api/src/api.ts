@@ -15,6 +15,7 @@ import { authenticate } from './auth.js';
 import { isPreflight, preflightResponse, withCors } from './cors.js';
 import { DROP, failureResponse, FaultInjector, malformedResponse } from './faults.js';
 import { ApiProblemError, createProblem, jsonResponse, problemResponse } from './problems.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
 import { UserStore } from './store.js';
 import { createDemoTokenTable } from './tokens.js';
 import { parseOrThrow, readJsonBody } from './validation.js';
@@ -27,8 +28,13 @@ export interface ReferenceApiOptions {
   users?: readonly User[];
   /** Delay before every answer, in milliseconds. */
   latencyMs?: number;
-  /** Where "now" comes from for recorded changes. Default: the system clock. */
+  /** Where "now" comes from for recorded changes and the rate limit. Default: the system clock. */
   clock?: () => Date;
+  /**
+   * Answer 429 `rate_limited`, with `Retry-After`, to a signed-in user who sends more requests
+   * than this in a sliding window. Default: no limit.
+   */
+  rateLimit?: RateLimit;
 }
 
 /** An instance of the reference API: its data, its faults, and its request handler. */
@@ -86,6 +92,9 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   const store = new UserStore({ users: options.users, seedSize: options.seedSize, clock: options.clock });
   const faults = new FaultInjector({ latencyMs: options.latencyMs });
   const tokens = createDemoTokenTable();
+  const limiter =
+    options.rateLimit &&
+    new RateLimiter(options.rateLimit, () => (options.clock ? options.clock().getTime() : Date.now()));
 
   async function handle(request: Request, context: RequestContext = {}): Promise<Response | typeof DROP> {
     if (isPreflight(request)) return preflightResponse(request);
@@ -162,6 +171,16 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     }
 
     const actor = authenticate(request, tokens, store, context.cookies);
+    const retryAfter = limiter?.take(actor.id);
+    if (limiter && retryAfter)
+      return problemResponse(
+        createProblem(
+          429,
+          'rate_limited',
+          `At most ${limiter.limit.requests} requests in ${limiter.limit.windowMs} ms; try again in ${retryAfter} s.`,
+        ),
+        { 'retry-after': String(retryAfter) },
+      );
     if (matched.name === 'me') return jsonResponse(actor);
     if (actor.role !== 'admin') {
       throw new ApiProblemError(
@@ -201,6 +220,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
     reset() {
       store.reset();
       faults.reset();
+      limiter?.reset();
       tokens.clear();
       for (const [token, userId] of createDemoTokenTable()) tokens.set(token, userId);
     },

@@ -35,6 +35,7 @@ export {
   type FaultOptions,
   type MalformKind,
 } from './faults.js';
+export { RateLimiter, type RateLimit } from './rate-limit.js';
 export { UserStore, type UserChange, type UserStoreOptions } from './store.js';
 export {
   createSeedUsers,

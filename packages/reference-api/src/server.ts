@@ -14,6 +14,7 @@ import { createReferenceApi, type ReferenceApi } from './api.js';
 import { handleControl } from './control.js';
 import { DROP } from './faults.js';
 import { createProblem, problemResponse } from './problems.js';
+import type { RateLimit } from './rate-limit.js';
 
 /** Options of {@link startReferenceServer}. */
 export interface ReferenceServerOptions {
@@ -28,6 +29,8 @@ export interface ReferenceServerOptions {
   latencyMs?: number;
   /** Size of the generated seed, when no `api` is given. */
   seedSize?: number;
+  /** Requests each signed-in user may send in a sliding window, when no `api` is given. Default: no limit. */
+  rateLimit?: RateLimit;
   /** An existing API instance to serve, e.g. one a test also inspects in memory. */
   api?: ReferenceApi;
 }
@@ -45,7 +48,9 @@ export interface ReferenceServer {
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const { port = 0, host = '127.0.0.1' } = options;
   const { latencyMs } = options;
-  const api = options.api ?? createReferenceApi({ seedSize: options.seedSize, latencyMs });
+  const api =
+    options.api ??
+    createReferenceApi({ seedSize: options.seedSize, latencyMs, rateLimit: options.rateLimit });
   if (latencyMs !== undefined) api.faults.latencyMs = latencyMs;
 
   const server = createServer((incoming, outgoing) => void serve(api, incoming, outgoing));
