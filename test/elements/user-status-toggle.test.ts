@@ -596,11 +596,14 @@ describe('<jt-user-status-toggle>', () => {
       expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     });
 
-    it('ends the failure and confirms the change when the server turns out to have applied it late', async () => {
-      const errors = count('jt-error');
-      const changed = count('jt-user-status-changed');
-      const { el, api, user } = await mountReady();
-      const admin = api.store.get(demoUserIds.admin)!;
+    /**
+     * A toggle whose deactivation failed without an answer (the connection dropped before the
+     * server saw it) and whose check found the user unchanged; `applyLate` then makes the change
+     * on the server, as a request held up on its way would.
+     */
+    async function failedWithUnknownOutcome(options: Parameters<typeof mount>[0] = {}) {
+      const mounted = await mountReady(options);
+      const { el, api, user } = mounted;
       api.faults.dropNext(1, { match: { method: 'PUT' } });
       switchOf(el).click();
       await dialogOpened(el);
@@ -609,23 +612,68 @@ describe('<jt-user-status-toggle>', () => {
       expect(switchOf(el).getAttribute('aria-checked'), 'the check found the user unchanged').to.equal(
         'true',
       );
+      const admin = api.store.get(demoUserIds.admin)!;
+      const applyLate = () => api.store.setStatus({ id: admin.id, name: admin.name }, user.id, 'inactive');
+      return { ...mounted, applyLate };
+    }
 
-      // The request reaches the server only now, as one held up on its way would.
-      api.store.setStatus({ id: admin.id, name: admin.name }, user.id, 'inactive');
+    const alertShown = (el: JtUserStatusToggle) => el.shadowRoot!.querySelector('[role="alert"]') !== null;
+
+    it('ends the failure and confirms the change when the server turns out to have applied it late', async () => {
+      const errors = count('jt-error');
+      const changed = count('jt-user-status-changed');
+      const { el, user, applyLate } = await failedWithUnknownOutcome();
+
+      applyLate();
       await eventually(
         () => switchOf(el).getAttribute('aria-checked') === 'false',
         'the late change did not show',
       );
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[role="alert"]') === null, 'the failure no longer holds').to.equal(
-        true,
-      );
+      expect(alertShown(el), 'the failure no longer holds').to.equal(false);
       expect(errors.events).to.have.length(1);
       expect(changed.events).to.have.length(1);
       const event = changed.events[0] as JtUserStatusChangedEvent;
       expect(event.detail.user.status).to.equal('inactive');
       expect(event.detail.previousStatus).to.equal('active');
       await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
+    });
+
+    it('confirms a change found applied late once, when the person is confirming it again meanwhile', async () => {
+      const changed = count('jt-user-status-changed');
+      const { el, api, user, sent, applyLate } = await failedWithUnknownOutcome();
+      switchOf(el).click();
+      await dialogOpened(el);
+
+      applyLate();
+      await eventually(() => !alertShown(el), 'the later read did not come');
+      expect(changed.events, 'nothing said while the dialog asks').to.have.length(0);
+      dialogButton(el, 'confirm').click();
+      await eventually(() => changed.events.length === 1, 'the change was not confirmed');
+      await settled(el, user.id);
+      expect(puts(sent), 'the first attempt and the confirmed one').to.have.length(2);
+      expect(api.store.get(user.id)?.status).to.equal('inactive');
+      await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
+      // Said once: the region holds the message, not the message twice.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(liveRegionText()).to.equal(`${isolate(user.name)} was deactivated.`);
+      expect(changed.events).to.have.length(1);
+    });
+
+    it('says a change found applied late in the page’s language after the element was removed', async () => {
+      const { el, user, applyLate } = await failedWithUnknownOutcome({ lang: 'de' });
+      // Another element of the same client is still on the page, so the store keeps reading.
+      const unsubscribe = el.store!.subscribe(() => {});
+      try {
+        el.remove();
+        applyLate();
+        await eventually(
+          () => liveRegionText() === `${isolate(user.name)} wurde deaktiviert.`,
+          'not announced in German',
+        );
+      } finally {
+        unsubscribe();
+      }
     });
 
     it('explains refusals in German too', async () => {

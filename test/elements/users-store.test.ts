@@ -346,9 +346,9 @@ describe('UsersStore', () => {
     }
   });
 
-  it('does not report a change found applied late when a later change of that kind was made since', async () => {
+  it('stops reading again, and reports nothing, once a later change of that kind was made', async () => {
     const api = await referenceApi();
-    const { client } = recordingClient();
+    const { client, sent } = recordingClient();
     const store = UsersStore.for(client);
     const member = someMember(api);
     await store.load(member.id);
@@ -361,6 +361,10 @@ describe('UsersStore', () => {
       // Longer than the first read again after an unknown outcome waits.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(foundApplied, 'the later change reported itself').to.deep.equal([]);
+      expect(
+        sent.filter((line) => line.startsWith('GET')),
+        'the load and the check, and no read again',
+      ).to.deep.equal([`GET /v1/users/${member.id}`, `GET /v1/users/${member.id}`]);
       expect(store.get(member.id)?.status).to.equal('inactive');
     } finally {
       unsubscribe();

@@ -4,7 +4,9 @@
  *
  * control → cancelable `jt-user-status-change` → `<jt-confirm-dialog>` → `store.setStatus`
  * (instant everywhere, pending) → `jt-user-status-changed` + polite announcement, or rollback
- * (done by the store) + message for the control + `jt-error`.
+ * (done by the store) + message for the control + `jt-error`. When nobody could tell whether
+ * the server applied a failed change, and a later read of the store finds it applied, the
+ * message goes and the changed event and announcement come after all.
  *
  * @module
  */
@@ -56,7 +58,8 @@ export class UserChangeController implements ReactiveController {
   /** The last failure of each change (by kind and user id), put into words when shown. */
   readonly #errors = new Map<string, unknown>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
-  #prompting = false;
+  /** The kind and user id of the change whose dialog is open. */
+  #prompting: string | undefined;
 
   constructor(host: JtElement) {
     this.#host = host;
@@ -69,8 +72,8 @@ export class UserChangeController implements ReactiveController {
   }
 
   /**
-   * The message of the last failed change of that user and kind, until the next attempt, in the
-   * element's language of the moment.
+   * The message of the last failed change of that user and kind, in the element's language of
+   * the moment, until the next attempt or until the change is found applied after all.
    */
   errorFor(userId: string, kind: UserMutation = 'status'): string | undefined {
     const key = `${kind}:${userId}`;
@@ -117,14 +120,14 @@ export class UserChangeController implements ReactiveController {
               tone: 'default',
             },
       send: (store, onAppliedLate) => store.setStatus(user.id, status, onAppliedLate),
-      done: (updated) => {
+      done: (updated, lang) => {
         host.dispatchEvent(new JtUserStatusChangedEvent({ user: updated, previousStatus: user.status }));
-        const t = host.strings;
+        const t = stringsFor(lang);
         announce(
           updated.status === 'active'
             ? t.announceActivated(isolate(updated.name))
             : t.announceDeactivated(isolate(updated.name)),
-          host.locale,
+          lang,
         );
       },
     });
@@ -150,10 +153,10 @@ export class UserChangeController implements ReactiveController {
         tone: demotesSelf ? 'danger' : 'default',
       },
       send: (store, onAppliedLate) => store.setRole(user.id, role, onAppliedLate),
-      done: (updated) => {
+      done: (updated, lang) => {
         host.dispatchEvent(new JtUserRoleChangedEvent({ user: updated, previousRole: user.role }));
-        const t = host.strings;
-        announce(t.announceRoleChanged(isolate(updated.name), t.role(updated.role)), host.locale);
+        const t = stringsFor(lang);
+        announce(t.announceRoleChanged(isolate(updated.name), t.role(updated.role)), lang);
       },
     });
   }
@@ -178,7 +181,8 @@ export class UserChangeController implements ReactiveController {
     event: Event;
     prompt: Prompt;
     send: (store: NonNullable<JtElement['store']>, onAppliedLate: (user: User) => void) => Promise<User>;
-    done: (updated: User) => void;
+    /** Tells the host and the person, in `lang`. */
+    done: (updated: User, lang: string) => void;
   }): Promise<ChangeOutcome> {
     const host = this.#host;
     const store = host.store;
@@ -188,7 +192,7 @@ export class UserChangeController implements ReactiveController {
     host.dispatchEvent(flow.event);
     if (flow.event.defaultPrevented) return 'prevented';
 
-    this.#prompting = true;
+    this.#prompting = key;
     let confirmed: boolean;
     try {
       this.#prompt = flow.prompt;
@@ -204,7 +208,7 @@ export class UserChangeController implements ReactiveController {
       // dialog closed is JtElement.update's.)
       if (opener) refocus(host.renderRoot, opener, flow.user.id);
     } finally {
-      this.#prompting = false;
+      this.#prompting = undefined;
     }
     if (!confirmed) return 'cancelled';
 
@@ -212,14 +216,16 @@ export class UserChangeController implements ReactiveController {
     host.requestUpdate();
     // The language now: an element removed meanwhile has no ancestor left to take it from.
     const locale = host.locale;
+    const lang = () => (host.isConnected ? host.locale : locale);
     try {
       const updated = await flow.send(store, (user) => {
         // A later read found the change applied after all: the failure shown no longer holds.
         this.#errors.delete(key);
         host.requestUpdate();
-        flow.done(user);
+        // Unless the person is confirming it again right now: that sends it and says it then.
+        if (this.#prompting !== key) flow.done(user, lang());
       });
-      flow.done(updated);
+      flow.done(updated, lang());
       return 'changed';
     } catch (error) {
       const message = host.reportError(error, flow.kind);

@@ -154,12 +154,12 @@ export class UsersStore {
    * Sets a user's status, optimistically: the cache shows the new status at once, the user is
    * pending until the server answers, then the cache holds the server's user. On failure the
    * status goes back and the `UsersApiError` is rethrown. A failure that leaves open whether the
-   * server applied the change (no answer, a 5xx, a broken body) is checked with one `getUser`
-   * first: the cache takes the server's user, and the call resolves if the change is there after
-   * all. If it stays unknown, the user is read again a few times over the next 40 seconds, so that
-   * a change the server applies late still shows, and `onAppliedLate` is called with the user if
-   * one of those reads finds the change applied (and no later change of the same kind was made
-   * here). While a change is pending, another call for the same user returns the same promise and
+   * server applied the change (no answer, a 5xx, a broken body, a 403) is checked with one
+   * `getUser` first: the cache takes the server's user, and the call resolves if the change is
+   * there after all. If that leaves it open, the user is read again a few times over the next 40
+   * seconds, while any subscriber is left and no later change of the same kind is made here, so
+   * that a change the server applies late still shows; `onAppliedLate` is then called with the
+   * user. While a change is pending, another call for the same user returns the same promise and
    * sends nothing.
    */
   setStatus(id: string, status: UserStatus, onAppliedLate?: (user: User) => void): Promise<User> {
@@ -222,16 +222,7 @@ export class UsersStore {
           if (before && now) this.put({ ...now, [kind]: before[kind] });
           else this.#notify(new Set([id]));
         }
-        if (unknown) {
-          const failed = this.#changedAt.get(key);
-          this.#recheck(id, (user) => {
-            // A later change of this kind has an outcome of its own to learn.
-            if (this.#changedAt.get(key) !== failed) return true;
-            if (user[kind] !== change[kind]) return false;
-            onAppliedLate?.(user);
-            return true;
-          });
-        }
+        if (unknown) void this.#recheck(key, id, kind, change[kind], onAppliedLate);
         throw error;
       }
     })();
@@ -259,22 +250,38 @@ export class UsersStore {
   }
 
   /**
-   * Reads the user again after each of `delays`, while anything on the page listens, until
-   * `settled` says the user read is the end of it: a change whose outcome stayed unknown may
-   * still be applied (its request may reach the server, or finish there, after the client gave
-   * up), and a check that failed learnt nothing. A read the store's own later changes make stale
-   * is not taken (see `#putRead`).
+   * Reads the user again after each of {@link RECHECK_DELAYS_MS}, after a change of `kind` towards
+   * `target` whose outcome stayed unknown: it may still be applied (its request may reach the
+   * server, or finish there, after the client gave up), and a check that failed learnt nothing.
+   * Stops when nothing on the page listens any more, when a later change of that kind was made
+   * here (it has its own outcome to learn), or when the cache takes the change as applied.
    */
-  #recheck(id: string, settled: (user: User) => boolean, [delay, ...later] = RECHECK_DELAYS_MS): void {
-    if (delay !== undefined)
-      setTimeout(() => {
-        const asked = this.#changes;
-        if (this.#listeners.size)
-          void this.#read(id).then((user) => {
-            if (user) this.#putRead([user], asked);
-            if (!user || !settled(user)) this.#recheck(id, settled, later);
-          });
-      }, delay);
+  async #recheck(
+    key: string,
+    id: string,
+    kind: UserMutation,
+    target: unknown,
+    onAppliedLate?: (user: User) => void,
+  ): Promise<void> {
+    const failed = this.#changedAt.get(key);
+    const current = () => this.#listeners.size > 0 && this.#changedAt.get(key) === failed;
+    for (const delay of RECHECK_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (!current()) return;
+      const asked = this.#changes;
+      const user = await this.#read(id);
+      if (!current()) return;
+      if (!user) continue;
+      this.#putRead([user], asked);
+      // The cache may refuse the read (a change of the other kind is waiting): try again later.
+      const cached = this.#users.get(id);
+      if (cached && cached[kind] === target) {
+        // Taken as a change: a read sent before this one and answered after it is older news.
+        this.#changedAt.set(id, ++this.#changes);
+        onAppliedLate?.(cached);
+        return;
+      }
+    }
   }
 
   #notify(ids: ReadonlySet<string>): void {
