@@ -172,6 +172,31 @@ describe('what the deadline and an abort end besides the request', () => {
     assert.equal(sent, 0);
   });
 
+  test('a getToken that never settles times out, first or on the refresh after a 401', bounded, async () => {
+    let sent = 0;
+    const first = await rejectionOf(
+      stubClient({ getToken: never, timeoutMs: 50, fetch: never }).getCurrentUser(),
+    );
+    let asked = 0;
+    const refresh = await rejectionOf(
+      stubClient({
+        // A token at first; the refresh never comes.
+        getToken: () => (asked++ === 0 ? Promise.resolve('expired') : never()),
+        timeoutMs: 50,
+        fetch: () => {
+          sent++;
+          return Promise.resolve(new Response(null, { status: 401 }));
+        },
+      }).getCurrentUser(),
+    );
+    for (const error of [first, refresh]) {
+      assert.ok(isUsersApiError(error));
+      assert.equal(error.code, 'timeout');
+    }
+    assert.equal(asked, 2);
+    assert.equal(sent, 1);
+  });
+
   test('a call leaves no listener on the caller’s signal, whatever its outcome', bounded, async () => {
     // One signal for a whole page, as a host that cancels on navigation passes it to every call.
     const { signal } = new AbortController();

@@ -143,6 +143,23 @@ describe('answers outside the contract', () => {
     assert.equal(error.status, 418);
   });
 
+  test('a problem that leaves out type and title, or sends status as text, keeps its code and detail', async () => {
+    server.use(
+      http.put(`${BASE_URL}/v1/users/:id/status`, () =>
+        HttpResponse.json({ code: 'last_admin', status: '409', detail: 'Keep one Admin' }, { status: 409 }),
+      ),
+      http.put(`${BASE_URL}/v1/users/:id/role`, () =>
+        HttpResponse.json({ code: 'last_admin' }, { status: 409 }),
+      ),
+    );
+    const error = await apiError(noRetry().deactivateUser('usr_1'));
+    assert.equal(error.code, 'last_admin');
+    assert.equal(error.detail, 'Keep one Admin');
+    assert.equal(error.message, 'Keep one Admin');
+    const bare = await apiError(noRetry().setUserRole('usr_1', 'member'));
+    assert.equal(bare.code, 'last_admin');
+  });
+
   test('a 409 without a problem body is unknown, since 409 has two meanings', async () => {
     server.use(http.put(`${BASE_URL}/v1/users/:id/status`, () => new HttpResponse(null, { status: 409 })));
     const error = await apiError(noRetry().deactivateUser('usr_1'));
@@ -268,6 +285,25 @@ describe('invalid_argument: checked before anything is sent', () => {
 
   test('a baseUrl that is not http(s) is refused at creation', () => {
     assert.throws(() => createUsersClient({ baseUrl: 'ftp://users.test' }), { code: 'invalid_argument' });
+  });
+
+  test('a baseUrl with a query or a fragment is refused at creation: the calls would go elsewhere', () => {
+    for (const baseUrl of [
+      'https://users.test/api?code=k',
+      'https://users.test/api#x',
+      'https://users.test/api?',
+      'https://users.test/api#',
+    ]) {
+      assert.throws(
+        () => createUsersClient({ baseUrl }),
+        (error: unknown) =>
+          isUsersApiError(error) &&
+          error.code === 'invalid_argument' &&
+          /query or fragment/.test(error.message) &&
+          !/code=k/.test(error.message),
+        baseUrl,
+      );
+    }
   });
 
   test('out of range numbers are refused at creation', () => {

@@ -201,15 +201,19 @@ describe('Retry-After', () => {
     assert.equal(requests.length, 3);
   });
 
-  test('an unreadable value falls back to the backoff', async (t) => {
-    server.use(http.get(`${BASE_URL}/v1/me`, inTurn(unavailable({ 'retry-after': 'soon' }), ok)));
-    const client = testClient({ retry: { limit: 1, backoffMs: 8 }, timeoutMs: 7777 });
-    const delays = recordTimers(t);
-    await client.getCurrentUser();
-    const waits = delays.filter((ms) => ms !== 7777 && ms > 0);
-    assert.equal(waits.length, 1);
-    assert.ok(waits[0]! >= 4 && waits[0]! <= 8, `waits: ${waits.join(', ')}`);
-  });
+  // Not whole seconds, not a date: "1.5", "-1" and "5, 5" (two headers joined) read as dates
+  // long past would mean "at once".
+  for (const value of ['soon', '1.5', '-1', '5, 5']) {
+    test(`an unreadable value (${value}) falls back to the backoff`, async (t) => {
+      server.use(http.get(`${BASE_URL}/v1/me`, inTurn(unavailable({ 'retry-after': value }), ok)));
+      const client = testClient({ retry: { limit: 1, backoffMs: 8 }, timeoutMs: 7777 });
+      const delays = recordTimers(t);
+      await client.getCurrentUser();
+      const waits = delays.filter((ms) => ms !== 7777);
+      assert.equal(waits.length, 1);
+      assert.ok(waits[0]! >= 4 && waits[0]! <= 8, `waits: ${waits.join(', ')}`);
+    });
+  }
 });
 
 describe('timeout', () => {

@@ -44,11 +44,12 @@ function resolveBaseUrl(baseUrl: string): string {
   } catch {
     // Reported below, with a message that says what is expected.
   }
-  // Credentials in the URL would end up in errors; fetch refuses them anyway.
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+  // Credentials in the URL would end up in errors; fetch refuses them anyway. The paths and
+  // queries of the calls go after the base: a query or fragment in it would swallow them.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(url.href)) {
     throw new UsersApiError(
       'invalid_argument',
-      'Invalid client option at options.baseUrl: expected an http(s) URL with no credentials',
+      'Invalid client option at options.baseUrl: expected an http(s) URL with no credentials, query or fragment',
     );
   }
   return url.href;
@@ -111,6 +112,12 @@ export function createSend(options: UsersClientOptions): Send {
     // closes its body, so an answer that stalls, or one not read, leaves no connection open.
     let deadline = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** A new deadline, `timeoutMs` from now, for a request or a token that may never come. */
+    const arm = () => {
+      clearTimeout(timer);
+      deadline = new AbortController();
+      timer = setTimeout(abortTimedOut, timeoutMs, deadline);
+    };
     const abort = () => deadline.abort(signal!.reason);
     signal?.addEventListener('abort', abort);
     // `read`, or the reason the attempt ended: fetch honours the signal, but a `fetch` option or
@@ -124,15 +131,15 @@ export function createSend(options: UsersClientOptions): Send {
       ]);
     };
     try {
+      arm();
       let token = await until(readToken(false));
       let refreshed = false;
       for (let retries = 0; ;) {
         let response: Response | undefined;
         let failure: unknown;
         // One deadline for the headers and the body.
-        deadline = new AbortController();
+        arm();
         const attemptSignal = deadline.signal;
-        timer = setTimeout(abortTimedOut, timeoutMs, deadline);
         try {
           response = await until(
             api(path, {
@@ -182,6 +189,7 @@ export function createSend(options: UsersClientOptions): Send {
         deadline = new AbortController();
         if (refresh) {
           refreshed = true;
+          arm();
           token = await until(readToken(true));
         } else {
           retries++;

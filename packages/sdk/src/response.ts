@@ -5,7 +5,6 @@
  */
 import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
 import { API_ERROR_CODES } from './constants.js';
-import { ProblemJson } from './contract.js';
 import { parse, type Schema } from './json-schema.js';
 import { parseRetryAfter } from './retry.js';
 import { parseWith } from './validate.js';
@@ -20,6 +19,16 @@ const CODE_BY_STATUS: Readonly<Record<number, keyof typeof DEFAULT_MESSAGES>> = 
   401: 'unauthenticated',
   403: 'forbidden',
   429: 'rate_limited',
+};
+
+/**
+ * An error answer's body as far as it is read: RFC 9457 makes every member of a problem
+ * optional, and servers leave out `type` or send `status` as text; only a `code` is needed.
+ */
+const ErrorBodyJson: Schema<{ code: string; title?: string; detail?: string }> = {
+  type: 'object',
+  properties: { code: { type: 'string' }, title: { type: 'string' }, detail: { type: 'string' } },
+  required: ['code'],
 };
 
 /** The answer's JSON, or undefined when it is not JSON at all (an HTML error page, an empty body). */
@@ -50,15 +59,14 @@ export async function readBody<T>(response: Response, schema: Schema<T>, context
 export async function toResponseError(response: Response): Promise<UsersApiError> {
   const { status } = response;
   const body = await readJson(response).catch(() => undefined);
-  const problem = parse(ProblemJson, body).value;
+  const problem = parse(ErrorBodyJson, body).value;
   const byStatus = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown');
   // Only a code of the contract is taken at its word.
   const code =
     problem && (API_ERROR_CODES as readonly string[]).includes(problem.code)
       ? (problem.code as UsersApiErrorCode)
       : byStatus;
-  // A problem always has a title; only an answer without one needs a default message.
-  return new UsersApiError(code, problem ? (problem.detail ?? problem.title) : DEFAULT_MESSAGES[byStatus], {
+  return new UsersApiError(code, problem?.detail ?? problem?.title ?? DEFAULT_MESSAGES[byStatus], {
     status,
     detail: problem?.detail,
     retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),

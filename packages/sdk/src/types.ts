@@ -35,7 +35,8 @@ export interface GetTokenOptions {
 export interface UsersClientOptions {
   /**
    * Where the API lives, e.g. `https://example.com/api`; in a browser also a path such as `/api`,
-   * resolved against the page. The contract's paths (`/v1/...`) are appended.
+   * resolved against the page. The contract's paths (`/v1/...`) are appended, so it has no
+   * query or fragment.
    */
   baseUrl: string;
   /**
@@ -47,7 +48,10 @@ export interface UsersClientOptions {
   credentials?: RequestCredentials;
   /** A `fetch` implementation; defaults to the global one, looked up on every call. */
   fetch?: typeof globalThis.fetch;
-  /** How long one attempt, from the request to the answer's last byte, may take before it fails with `timeout`. Default 10 000. */
+  /**
+   * How long one attempt, from the request to the answer's last byte, may take before it fails
+   * with `timeout`; so may each wait for `getToken`. Default 10 000.
+   */
   timeoutMs?: number;
   /** How often, and after how long, a failed call is tried again. Default `{ limit: 2 }`. */
   retry?: RetryOptions;
