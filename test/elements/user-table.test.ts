@@ -8,6 +8,7 @@ import {
   type JtUserStatusToggle,
   type JtUserTable,
   isolate,
+  UsersStore,
 } from '@jt-users/elements';
 import { createUsersClient, MAX_PAGE_SIZE, type UsersClient } from '@jt-users/sdk';
 import type { User, UserQuery } from '@jt-users/sdk/schemas';
@@ -485,6 +486,42 @@ describe('<jt-user-table>', () => {
       previous().click();
       await reloaded(el, listRequests, before);
       expect(rowIds(el)).to.deep.equal(pages.at(-2));
+    });
+
+    it('keeps saying which users are on screen while the next page is on its way', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const el = await renderTable(tracking.client, { pageSize: 10 });
+      await loaded(el);
+      const range = () => text(part(el, '[part~="page-range"]'));
+      const total = api.store.size;
+
+      const release = tracking.holdLists();
+      const before = tracking.listRequests().length;
+      part(el, '[part~="next-button"]').click();
+      await eventually(() => tracking.listRequests().length > before, 'no list request');
+      await el.updateComplete;
+      expect(range(), 'the first page is still on screen').to.equal(`Showing 1–10 of ${total}`);
+      release();
+      await eventually(() => range() === `Showing 11–20 of ${total}`, 'page two');
+    });
+
+    it('shows what changed while it was off the page when it is put back', async () => {
+      const api = await referenceApi();
+      const { client } = trackingClient();
+      const member = someMember(api);
+      const el = await renderTable(client, { search: member.email });
+      await loaded(el);
+      expect(badge(el, member.id)).to.equal('Active');
+
+      // A framework keeps the table aside (a tab, a cached route) while a profile changes the user.
+      const parent = el.parentElement!;
+      el.remove();
+      await UsersStore.for(client).setStatus(member.id, 'inactive');
+      parent.append(el);
+      await el.updateComplete;
+      expect(badge(el, member.id)).to.equal('Inactive');
+      expect(actionButton(el, member.id).getAttribute('aria-label')).to.equal(`Activate ${member.name}`);
     });
 
     it("starts at the new client's first page, showing none of the old client's rows, when the client changes", async () => {

@@ -243,7 +243,10 @@ export abstract class JtElement extends LitElement {
     ensureLiveRegion();
     this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate());
     this.#syncStoreSubscription();
-    // Back on the page (e.g. moved by a framework): finish what was interrupted.
+    // Back on the page (moved, or kept aside by a framework): users may have changed meanwhile,
+    // unheard, since the store is not listened to off the page.
+    if (this.hasUpdated) this.requestUpdate();
+    // Finish what was interrupted.
     const interrupted = [...this.#interrupted];
     this.#interrupted.clear();
     for (const task of interrupted) void task.run();

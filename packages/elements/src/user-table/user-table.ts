@@ -40,8 +40,8 @@ interface RowState {
 /** Which users the status filter shows. */
 export type UserStatusFilter = UserStatus | 'all';
 
-/** The store each loaded page came from. */
-const pageStores = new WeakMap<UserPage, UsersStore>();
+/** The store each loaded page came from, and how many users come before it. */
+const pageOrigins = new WeakMap<UserPage, { store: UsersStore; offset: number }>();
 
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -209,8 +209,10 @@ export class JtUserTable extends JtElement {
       if (search) query.search = search;
       if (status !== 'all') query.status = status;
       if (cursor !== undefined) query.cursor = cursor;
+      // Where the page starts, as asked: the trail moves on while the next page is on its way.
+      const offset = this.cursorTrail.length * limit;
       const page = await this.awaitRequest(store.list(query, signal), 'load', initialState);
-      if (page !== initialState) pageStores.set(page, store);
+      if (page !== initialState) pageOrigins.set(page, { store, offset });
       return page;
     },
     // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
@@ -275,7 +277,7 @@ export class JtUserTable extends JtElement {
    */
   get #page(): UserPage | undefined {
     const page = this.#listTask.value;
-    return page && pageStores.get(page) === this.store ? page : undefined;
+    return page && pageOrigins.get(page)?.store === this.store ? page : undefined;
   }
 
   override connectedCallback(): void {
@@ -543,7 +545,7 @@ export class JtUserTable extends JtElement {
   #renderPagination(page: UserPage): TemplateResult {
     const s = this.strings;
     const lang = this.locale;
-    const first = this.cursorTrail.length * this.#limit + 1;
+    const first = (pageOrigins.get(page)?.offset ?? 0) + 1;
     const last = first + page.items.length - 1;
     const range =
       page.items.length === 0
