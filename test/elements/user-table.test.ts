@@ -506,6 +506,27 @@ describe('<jt-user-table>', () => {
       await eventually(() => range() === `Showing 11–20 of ${total}`, 'page two');
     });
 
+    it('offers the previous page beside Retry when a later page fails to load', async () => {
+      const api = await referenceApi();
+      const el = await renderTable(trackingClient().client, { pageSize: 10 });
+      await loaded(el);
+      part(el, '[part~="next-button"]').click();
+      await eventually(() => text(part(el, '[part~="page-range"]')).startsWith('Showing 11–20'), 'page two');
+
+      // The server refuses page three's cursor, every time: Retry alone would be a dead end.
+      api.faults.failNext(5, 400, { match: { method: 'GET', path: '/v1/users' } });
+      part(el, '[part~="next-button"]').click();
+      await eventually(() => shadow(el).querySelector('[part~="retry-button"]'), 'no error notice');
+      await el.updateComplete;
+      part(el, '[part~="error"] [part~="previous-button"]').click();
+      api.faults.reset();
+      await eventually(
+        () => shadow(el).querySelector('[part~="page-range"]')?.textContent?.includes('Showing 11–20'),
+        'back on page two',
+      );
+      await expect(el).to.be.accessible();
+    });
+
     it('shows what changed while it was off the page when it is put back', async () => {
       const api = await referenceApi();
       const { client } = trackingClient();

@@ -129,7 +129,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @csspart message - The error message after a failed change (`role="alert"`).
  * @csspart pagination - The range shown and the previous/next buttons.
  * @csspart page-range - "Showing 1–50 of 60".
- * @csspart previous-button - Goes to the previous page.
+ * @csspart previous-button - Goes to the previous page (also beside Retry when a later page fails to load).
  * @csspart next-button - Goes to the next page.
  * @csspart empty - The notice when no user matches, or there are none (with `notice`).
  *
@@ -380,6 +380,14 @@ export class JtUserTable extends JtElement {
         <button class="button" part="retry-button" type="button" @click=${() => void this.reload()}>
           ${s.retry}
         </button>
+        ${
+          // A later page that cannot be loaded (its cursor refused, say) must not be a dead end.
+          this.cursorTrail.length > 0
+            ? html`<button class="button" part="previous-button" type="button" @click=${this.#previousPage}>
+                ${s.previousPage}
+              </button>`
+            : nothing
+        }
       </div>`;
     }
     const page = this.#page;
