@@ -506,6 +506,20 @@ describe('<jt-user-table>', () => {
       await eventually(() => range() === `Showing 11–20 of ${total}`, 'page two');
     });
 
+    it('takes a search and a profile-href given as numbers in the properties as text', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const member = someMember(api);
+      api.store.upsert({ ...member, name: 'Agent 4711' });
+      const el = await fixture<JtUserTable>(
+        html`<jt-user-table .client=${client} .search=${4711} .profileHref=${404}></jt-user-table>`,
+      );
+      await loaded(el);
+      expect(listRequests().at(-1)?.params.get('search')).to.equal('4711');
+      expect(rowIds(el)).to.deep.equal([member.id]);
+      expect(inRow(el, member.id, '[part~="name-link"]')?.getAttribute('href')).to.equal('404');
+    });
+
     it('offers the previous page beside Retry when a later page fails to load', async () => {
       const api = await referenceApi();
       const el = await renderTable(trackingClient().client, { pageSize: 10 });

@@ -102,6 +102,8 @@ export const BAD_CLIENT_OPTIONS: readonly unknown[] = [
   { baseUrl: '' },
   { baseUrl: 'ftp://example.com/api' },
   { baseUrl: 'javascript:alert(1)' },
+  { baseUrl: 'https://example.com/api?key=k' },
+  { baseUrl: 'https://example.com/api#v1' },
   { baseUrl: 42 },
   { baseUrl: null },
   { baseUrl: 'https://example.com/api', getToken: 'demo-admin' },

@@ -234,15 +234,16 @@ export class JtUserTable extends JtElement {
     return this.#listTask.run();
   }
 
-  /** The search as sent: trimmed, cut to the contract's length, and empty when the attribute is removed. */
+  /**
+   * The search as sent: trimmed, cut to the contract's length, and empty when the attribute is
+   * removed. Text, whatever a host put in the property (a number from a framework, say).
+   */
   get #search(): string {
     // Not ending in half of a character outside the BMP (an emoji): that would search for another.
-    return (
-      this.search
-        ?.trim()
-        .slice(0, MAX_SEARCH_LENGTH)
-        .replace(/[\uD800-\uDBFF]$/, '') ?? ''
-    );
+    return String(this.search ?? '')
+      .trim()
+      .slice(0, MAX_SEARCH_LENGTH)
+      .replace(/[\uD800-\uDBFF]$/, '');
   }
 
   /**
@@ -519,7 +520,7 @@ export class JtUserTable extends JtElement {
 
   #renderName(user: User): TemplateResult {
     if (this.profileHref) {
-      return html`<a part="name-link" href=${profileUrl(this.profileHref, user.id)}>${user.name}</a>`;
+      return html`<a part="name-link" href=${profileUrl(String(this.profileHref), user.id)}>${user.name}</a>`;
     }
     // The name is the button's whole text: no white space around it, so hosts and tests read it as is.
     const select = () => this.#select(user.id);
