@@ -1,7 +1,9 @@
 /**
  * The demo as one server: the reference API over real HTTP, and the demo host pages served by
- * Vite, which forwards `/api` to it. State lives in the API process: a reload shows what was
- * changed, a new server starts from the seed. `npm start` runs it (see `serve.ts`).
+ * Vite, which forwards `/api` to it, and `/__control/` to its control endpoints (the hosts'
+ * "Reset demo data"; the server listens on this machine only). State lives in the API process:
+ * a reload shows what was changed, a new server starts from the seed. `npm start` runs it (see
+ * `serve.ts`).
  */
 import { createServer, type LogLevel } from 'vite';
 import { startReferenceServer, type ReferenceServer } from '@jt-users/reference-api/node';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
 import {
@@ -619,13 +619,21 @@ describe('<jt-user-status-toggle>', () => {
 
     const alertShown = (el: JtUserStatusToggle) => el.shadowRoot!.querySelector('[role="alert"]') !== null;
 
-    it('ends the failure and confirms the change when the server turns out to have applied it late', async () => {
+    /**
+     * Waits for what the store's next read brings. The first read comes 2 s after the failure, the
+     * second 8 s later: long enough to catch the second on a busy machine.
+     */
+    const afterNextRead = (predicate: () => unknown, message: string) =>
+      waitUntil(predicate, message, { timeout: 12_000 });
+
+    it('ends the failure and confirms the change when the server turns out to have applied it late', async function () {
+      this.timeout(20_000);
       const errors = count('jt-error');
       const changed = count('jt-user-status-changed');
       const { el, user, applyLate } = await failedWithUnknownOutcome();
 
       applyLate();
-      await eventually(
+      await afterNextRead(
         () => switchOf(el).getAttribute('aria-checked') === 'false',
         'the late change did not show',
       );
@@ -639,14 +647,15 @@ describe('<jt-user-status-toggle>', () => {
       await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
     });
 
-    it('confirms a change found applied late once, when the person is confirming it again meanwhile', async () => {
+    it('confirms a change found applied late once, when the person is confirming it again meanwhile', async function () {
+      this.timeout(20_000);
       const changed = count('jt-user-status-changed');
       const { el, api, user, sent, applyLate } = await failedWithUnknownOutcome();
       switchOf(el).click();
       await dialogOpened(el);
 
       applyLate();
-      await eventually(() => !alertShown(el), 'the later read did not come');
+      await afterNextRead(() => !alertShown(el), 'the later read did not come');
       expect(changed.events, 'nothing said while the dialog asks').to.have.length(0);
       dialogButton(el, 'confirm').click();
       await eventually(() => changed.events.length === 1, 'the change was not confirmed');
@@ -660,14 +669,31 @@ describe('<jt-user-status-toggle>', () => {
       expect(changed.events).to.have.length(1);
     });
 
-    it('says a change found applied late in the page’s language after the element was removed', async () => {
+    it('confirms a change found applied late when the person cancels asking for it again', async function () {
+      this.timeout(20_000);
+      const changed = count('jt-user-status-changed');
+      const { el, user, sent, applyLate } = await failedWithUnknownOutcome();
+      switchOf(el).click();
+      await dialogOpened(el);
+
+      applyLate();
+      await afterNextRead(() => !alertShown(el), 'the later read did not come');
+      expect(changed.events, 'nothing said while the dialog asks').to.have.length(0);
+      dialogButton(el, 'cancel').click();
+      await eventually(() => changed.events.length === 1, 'the change found applied was never confirmed');
+      expect(puts(sent), 'only the first attempt').to.have.length(1);
+      await eventually(() => liveRegionText() === `${isolate(user.name)} was deactivated.`, 'not announced');
+    });
+
+    it('says a change found applied late in the page’s language after the element was removed', async function () {
+      this.timeout(20_000);
       const { el, user, applyLate } = await failedWithUnknownOutcome({ lang: 'de' });
       // Another element of the same client is still on the page, so the store keeps reading.
       const unsubscribe = el.store!.subscribe(() => {});
       try {
         el.remove();
         applyLate();
-        await eventually(
+        await afterNextRead(
           () => liveRegionText() === `${isolate(user.name)} wurde deaktiviert.`,
           'not announced in German',
         );

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { UsersStore } from '@jt-users/elements';
 import { createUsersClient, isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
 import { demoTokens, demoUserIds } from '@jt-users/reference-api/browser';
@@ -316,7 +316,10 @@ describe('UsersStore', () => {
     expect(store.get(member.id)?.status).to.equal('inactive');
   });
 
-  it('reads the user again after a change with an unknown outcome, and shows it if the server applied it late', async () => {
+  it('reads the user again after a change with an unknown outcome, and shows it if the server applied it late', async function () {
+    // The first read again comes 2 s after the failure, the second 8 s later: the wait below
+    // catches the second too, on a busy machine.
+    this.timeout(20_000);
     const api = await referenceApi();
     const { client, sent } = recordingClient();
     const store = UsersStore.for(client);
@@ -337,10 +340,15 @@ describe('UsersStore', () => {
 
       // The change reaches the server only now, as a request held up on its way would.
       api.store.setStatus({ id: admin.id, name: admin.name }, member.id, 'inactive');
-      await eventually(() => store.get(member.id)?.status === 'inactive', 'the late change did not show');
+      await waitUntil(() => store.get(member.id)?.status === 'inactive', 'the late change did not show', {
+        timeout: 12_000,
+      });
       expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
       expect(foundApplied, 'told once, with the server’s user').to.deep.equal([api.store.get(member.id)]);
-      expect(reads()).to.equal(3);
+      expect(
+        reads(),
+        'the load, the check, and the read that found it (the second, on a busy machine)',
+      ).to.be.within(3, 4);
     } finally {
       unsubscribe();
     }

@@ -140,7 +140,7 @@ const PROMISES: Guarantee[] = [
   },
   {
     promise:
-      'Removing an element during a request, a retry or an open dialog leaves no error, no running request and no listener.',
+      'Removing an element during a request, a retry or an open dialog leaves no error, no running request of its own and no listener.',
     suites: ['lifecycle.test.ts'],
     figures: (count) => `${count.passed + count.failed} cases`,
   },

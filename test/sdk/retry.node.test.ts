@@ -201,9 +201,9 @@ describe('Retry-After', () => {
     assert.equal(requests.length, 3);
   });
 
-  // Not whole seconds, not a date: "1.5", "-1" and "5, 5" (two headers joined) read as dates
+  // Not whole seconds, not a date: "1.5", "-1", "in 5" and "5, 5" (two headers joined) read as dates
   // long past would mean "at once".
-  for (const value of ['soon', '1.5', '-1', '5, 5']) {
+  for (const value of ['soon', '1.5', '-1', '5, 5', 'in 5']) {
     test(`an unreadable value (${value}) falls back to the backoff`, async (t) => {
       server.use(http.get(`${BASE_URL}/v1/me`, inTurn(unavailable({ 'retry-after': value }), ok)));
       const client = testClient({ retry: { limit: 1, backoffMs: 8 }, timeoutMs: 7777 });

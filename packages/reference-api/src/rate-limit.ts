@@ -16,6 +16,7 @@ export interface RateLimit {
 
 /** Counts requests by caller; see {@link RateLimiter.take}. */
 export class RateLimiter {
+  /** The limit it holds (a copy of the one given). */
   readonly limit: RateLimit;
   readonly #now: () => number;
   /** When each caller's requests in the current window were accepted, oldest first. */

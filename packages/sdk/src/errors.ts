@@ -11,7 +11,8 @@ import type { ApiErrorCode } from './schemas.js';
  * after an answer rather than in it.
  *
  * - `network`: the server could not be reached, or the connection dropped.
- * - `timeout`: an attempt took longer than `timeoutMs`, and retries did not help.
+ * - `timeout`: an attempt took longer than `timeoutMs`, and retries did not help; or `getToken`
+ *   gave no token within `timeoutMs` (not retried).
  * - `aborted`: the caller's `signal` was aborted.
  * - `invalid_response`: the answer did not fit the contract (not JSON, an HTML page, a wrong field).
  * - `invalid_argument`: a method was called with an argument the contract refuses; nothing was sent.

@@ -32,11 +32,12 @@ export const isRetryableStatus = (status: number): boolean =>
 /** `Retry-After` (RFC 9110: whole seconds or an HTTP date) in seconds from now; undefined if absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
-  // Only a value with a month or day name goes to Date.parse, which reads "1.5", "-1" or "5, 5"
-  // (two headers joined) as dates long past: "retry at once" instead of "unreadable".
+  // Only a value with a word of three letters (a day or month name) goes to Date.parse, which
+  // reads "1.5", "in 5" or "5, 5" (two headers joined) as dates long past: "retry at once"
+  // instead of "unreadable".
   const seconds = /^\s*\d+\s*$/.test(value)
     ? Number(value)
-    : (Date.parse(/[a-z]/i.test(value) ? value : '') - now) / 1000;
+    : (Date.parse(/[a-z]{3}/i.test(value) ? value : '') - now) / 1000;
   return Number.isNaN(seconds) ? undefined : Math.max(0, Math.ceil(seconds));
 }
 

@@ -29,7 +29,9 @@ import type { UserMutation } from './users-store.js';
 /**
  * How a flow ended:
  * - `changed`: the server confirmed;
- * - `failed`: the server refused or could not be reached; the message is in `errorFor()`;
+ * - `failed`: the server refused or could not be reached; the message is in `errorFor()` (when
+ *   nobody could tell whether the server applied it, a later read may still find it applied, and
+ *   the changed event comes then);
  * - `cancelled`: the person cancelled the dialog (nothing was sent);
  * - `prevented`: a listener called `preventDefault()` on the change event;
  * - `busy`: a change of that user is already pending or a dialog is open (nothing happened);
@@ -60,6 +62,8 @@ export class UserChangeController implements ReactiveController {
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   /** The kind and user id of the change whose dialog is open. */
   #prompting: string | undefined;
+  /** A change found applied while the dialog asking for it again was open: said when it closes. */
+  #appliedMeanwhile: (() => void) | undefined;
 
   constructor(host: JtElement) {
     this.#host = host;
@@ -210,7 +214,13 @@ export class UserChangeController implements ReactiveController {
     } finally {
       this.#prompting = undefined;
     }
-    if (!confirmed) return 'cancelled';
+    const appliedMeanwhile = this.#appliedMeanwhile;
+    this.#appliedMeanwhile = undefined;
+    // Confirmed, it is sent again, and the answer says it; cancelled, it is said now.
+    if (!confirmed) {
+      appliedMeanwhile?.();
+      return 'cancelled';
+    }
 
     this.#errors.delete(key);
     host.requestUpdate();
@@ -222,8 +232,10 @@ export class UserChangeController implements ReactiveController {
         // A later read found the change applied after all: the failure shown no longer holds.
         this.#errors.delete(key);
         host.requestUpdate();
-        // Unless the person is confirming it again right now: that sends it and says it then.
-        if (this.#prompting !== key) flow.done(user, lang());
+        const confirm = () => flow.done(user, lang());
+        // Unless the person is being asked for it again right now: see the dialog's end above.
+        if (this.#prompting === key) this.#appliedMeanwhile = confirm;
+        else confirm();
       });
       flow.done(updated, lang());
       return 'changed';
