@@ -626,6 +626,19 @@ describe('<jt-user-status-toggle>', () => {
     const afterNextRead = (predicate: () => unknown, message: string) =>
       waitUntil(predicate, message, { timeout: 12_000 });
 
+    /**
+     * {@link failedWithUnknownOutcome}; then the person asks for the change again, and while that
+     * dialog is open a later read finds the change applied.
+     */
+    async function foundAppliedWhileAskedAgain() {
+      const failed = await failedWithUnknownOutcome();
+      switchOf(failed.el).click();
+      await dialogOpened(failed.el);
+      failed.applyLate();
+      await afterNextRead(() => !alertShown(failed.el), 'the later read did not come');
+      return failed;
+    }
+
     it('ends the failure and confirms the change when the server turns out to have applied it late', async function () {
       this.timeout(20_000);
       const errors = count('jt-error');
@@ -650,12 +663,7 @@ describe('<jt-user-status-toggle>', () => {
     it('confirms a change found applied late once, when the person is confirming it again meanwhile', async function () {
       this.timeout(20_000);
       const changed = count('jt-user-status-changed');
-      const { el, api, user, sent, applyLate } = await failedWithUnknownOutcome();
-      switchOf(el).click();
-      await dialogOpened(el);
-
-      applyLate();
-      await afterNextRead(() => !alertShown(el), 'the later read did not come');
+      const { el, api, user, sent } = await foundAppliedWhileAskedAgain();
       expect(changed.events, 'nothing said while the dialog asks').to.have.length(0);
       dialogButton(el, 'confirm').click();
       await eventually(() => changed.events.length === 1, 'the change was not confirmed');
@@ -672,12 +680,7 @@ describe('<jt-user-status-toggle>', () => {
     it('confirms a change found applied late when the person cancels asking for it again', async function () {
       this.timeout(20_000);
       const changed = count('jt-user-status-changed');
-      const { el, user, sent, applyLate } = await failedWithUnknownOutcome();
-      switchOf(el).click();
-      await dialogOpened(el);
-
-      applyLate();
-      await afterNextRead(() => !alertShown(el), 'the later read did not come');
+      const { el, user, sent } = await foundAppliedWhileAskedAgain();
       expect(changed.events, 'nothing said while the dialog asks').to.have.length(0);
       dialogButton(el, 'cancel').click();
       await eventually(() => changed.events.length === 1, 'the change found applied was never confirmed');

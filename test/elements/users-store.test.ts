@@ -63,6 +63,29 @@ async function roleChangeAnsweredLate() {
   return { ...paused, role };
 }
 
+/** A store over a {@link recordingClient} that has loaded an active Member. */
+async function recordingStoreWithMember() {
+  const api = await referenceApi();
+  const { client, sent } = recordingClient();
+  const store = UsersStore.for(client);
+  const member = someMember(api);
+  await store.load(member.id);
+  return { api, sent, store, member };
+}
+
+/** Runs `body` while something listens to `store`, as an element showing users does. */
+async function whileListened(store: UsersStore, body: () => Promise<void>): Promise<void> {
+  const unsubscribe = store.subscribe(() => {});
+  try {
+    await body();
+  } finally {
+    unsubscribe();
+  }
+}
+
+/** Waits past the store's first read again after a change with an unknown outcome (at 2 s). */
+const pastFirstReadAgain = () => new Promise((resolve) => setTimeout(resolve, 2_500));
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -320,15 +343,10 @@ describe('UsersStore', () => {
     // The first read again comes 2 s after the failure, the second 8 s later: the wait below
     // catches the second too, on a busy machine.
     this.timeout(20_000);
-    const api = await referenceApi();
-    const { client, sent } = recordingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
+    const { api, sent, store, member } = await recordingStoreWithMember();
     const admin = api.store.get(demoUserIds.admin)!;
-    await store.load(member.id);
     const reads = () => sent.filter((line) => line === `GET /v1/users/${member.id}`).length;
-    const unsubscribe = store.subscribe(() => {});
-    try {
+    await whileListened(store, async () => {
       api.faults.dropNext(1, { match: { method: 'PUT' } });
       const foundApplied: User[] = [];
       const error = await rejection(
@@ -349,42 +367,28 @@ describe('UsersStore', () => {
         reads(),
         'the load, the check, and the read that found it (the second, on a busy machine)',
       ).to.be.within(3, 4);
-    } finally {
-      unsubscribe();
-    }
+    });
   });
 
   it('stops reading again, and reports nothing, once a later change of that kind was made', async () => {
-    const api = await referenceApi();
-    const { client, sent } = recordingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
-    await store.load(member.id);
-    const unsubscribe = store.subscribe(() => {});
-    try {
+    const { api, sent, store, member } = await recordingStoreWithMember();
+    await whileListened(store, async () => {
       api.faults.dropNext(1, { match: { method: 'PUT' } });
       const foundApplied: User[] = [];
       await rejection(store.setStatus(member.id, 'inactive', (user) => foundApplied.push(user)));
       await store.setStatus(member.id, 'inactive');
-      // Longer than the first read again after an unknown outcome waits.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await pastFirstReadAgain();
       expect(foundApplied, 'the later change reported itself').to.deep.equal([]);
       expect(
         sent.filter((line) => line.startsWith('GET')),
         'the load and the check, and no read again',
       ).to.deep.equal([`GET /v1/users/${member.id}`, `GET /v1/users/${member.id}`]);
       expect(store.get(member.id)?.status).to.equal('inactive');
-    } finally {
-      unsubscribe();
-    }
+    });
   });
 
   it('rolls back when the check after an unknown outcome fails too, without asking for the signed-in user', async () => {
-    const api = await referenceApi();
-    const { client, sent } = recordingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
-    await store.load(member.id);
+    const { api, sent, store, member } = await recordingStoreWithMember();
     api.faults.dropNext(1, { match: { method: 'PUT' } }).dropNext(1, { match: { method: 'GET' } });
     const error = await rejection(store.setStatus(member.id, 'inactive'));
     expect(isUsersApiError(error) && error.code).to.equal('network');
@@ -398,20 +402,12 @@ describe('UsersStore', () => {
   });
 
   it('does not read the user again after a refusal that says nothing changed', async () => {
-    const api = await referenceApi();
-    const { client, sent } = recordingClient();
-    const store = UsersStore.for(client);
-    const member = someMember(api);
-    await store.load(member.id);
-    const unsubscribe = store.subscribe(() => {});
-    try {
+    const { api, sent, store, member } = await recordingStoreWithMember();
+    await whileListened(store, async () => {
       api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
       await rejection(store.setStatus(member.id, 'inactive'));
-      // Longer than the first read again after an unknown outcome waits.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await pastFirstReadAgain();
       expect(sent).to.deep.equal([`GET /v1/users/${member.id}`, `PUT /v1/users/${member.id}/status`]);
-    } finally {
-      unsubscribe();
-    }
+    });
   });
 });

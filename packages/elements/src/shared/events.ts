@@ -58,7 +58,8 @@ export interface UserStatusChangedDetail {
 
 /**
  * `jt-user-status-changed`: the server confirmed a status change. That may come after a `jt-error`
- * for the same change, when its answer never came and a later read finds it applied.
+ * for the same change that left open whether the server applied it, when a later read finds it
+ * applied.
  */
 export class JtUserStatusChangedEvent extends JtEvent<UserStatusChangedDetail> {
   static override readonly eventName = 'jt-user-status-changed';
@@ -100,7 +101,8 @@ export interface UserRoleChangedDetail {
 
 /**
  * `jt-user-role-changed`: the server confirmed a role change. That may come after a `jt-error`
- * for the same change, when its answer never came and a later read finds it applied.
+ * for the same change that left open whether the server applied it, when a later read finds it
+ * applied.
  */
 export class JtUserRoleChangedEvent extends JtEvent<UserRoleChangedDetail> {
   static override readonly eventName = 'jt-user-role-changed';

@@ -222,7 +222,7 @@ export class UsersStore {
           if (before && now) this.put({ ...now, [kind]: before[kind] });
           else this.#notify(new Set([id]));
         }
-        if (unknown) void this.#recheck(key, id, kind, change[kind], onAppliedLate);
+        if (unknown) void this.#recheck(id, kind, change[kind], onAppliedLate);
         throw error;
       }
     })();
@@ -257,12 +257,12 @@ export class UsersStore {
    * here (it has its own outcome to learn), or when the cache takes the change as applied.
    */
   async #recheck(
-    key: string,
     id: string,
     kind: UserMutation,
     target: unknown,
     onAppliedLate?: (user: User) => void,
   ): Promise<void> {
+    const key = `${kind}:${id}`;
     const failed = this.#changedAt.get(key);
     const current = () => this.#listeners.size > 0 && this.#changedAt.get(key) === failed;
     for (const delay of RECHECK_DELAYS_MS) {
