@@ -178,6 +178,28 @@ describe('iterateUsers', () => {
     assert.equal(error.code, 'invalid_response');
     assert.equal(requests.length, 2);
   });
+
+  test('refuses a server whose cursors go round in a circle', async () => {
+    // A → B → A → B …: no page hands back the cursor it was given, yet the loop would never end
+    // (here it ends after ten pages, so that a client that misses the circle fails the test).
+    server.use(
+      http.get(`${BASE_URL}/v1/users`, ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        const next = requests.length >= 10 ? null : cursor === 'A' ? 'B' : 'A';
+        return HttpResponse.json({ items: [makeUser()], nextCursor: next, total: 9 });
+      }),
+    );
+
+    const error = await rejectionOf(
+      (async () => {
+        for await (const _ of testClient().iterateUsers()) void _;
+      })(),
+    );
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'invalid_response');
+    assert.match(error.message, /Repeated cursor A/);
+    assert.equal(requests.length, 3);
+  });
 });
 
 describe('connection options', () => {

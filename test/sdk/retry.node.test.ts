@@ -351,6 +351,29 @@ describe('401 and the token refresh', () => {
     );
   });
 
+  test('calls that meet a 401 at the same time share one refresh', async () => {
+    // A rotating refresh token is spent by the first refresh: a second one at the same time fails.
+    let refreshes = 0;
+    const getToken = async ({ forceRefresh }: GetTokenOptions) => {
+      if (!forceRefresh) return 'expired';
+      refreshes++;
+      await delay(20);
+      return 'fresh';
+    };
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      ),
+    );
+    const client = testClient({ getToken });
+    const users = await Promise.all(['usr_1', 'usr_2', 'usr_3'].map((id) => client.getUser(id)));
+    assert.equal(users.length, 3);
+    assert.equal(refreshes, 1);
+    // Once it is done, a later 401 asks again.
+    await client.getUser('usr_4');
+    assert.equal(refreshes, 2);
+  });
+
   test('a second 401 is unauthenticated, with no further refresh', async () => {
     const { calls, getToken } = tokenSource('expired', 'revoked');
     server.use(

@@ -55,16 +55,17 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
       // Checked before the first page: spreading `null` or a string below would hide the mistake.
       argument(UserQueryJson, query, 'query');
       parseRequestOptions(options);
-      let cursor: string | undefined;
-      do {
+      // A server that hands back a cursor it gave before would keep this loop going forever.
+      const seen = new Set<string>();
+      for (let cursor: string | undefined; ; seen.add(cursor)) {
         const page = await listUsers({ ...query, cursor }, options);
         yield* page.items;
-        if (page.nextCursor === cursor) {
-          // A server that hands back the cursor it was given would keep this loop going forever.
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) return;
+        if (seen.has(cursor)) {
           throw new UsersApiError('invalid_response', `Repeated cursor ${cursor}`, { status: 200 });
         }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      }
     },
     getUser: async (id, options) => send('GET', userPath(id), UserJson, options),
     setUserStatus,

@@ -24,7 +24,10 @@ export interface JsonSchema {
   readonly items?: JsonSchema;
   /** A RegExp rather than JSON Schema's string, so it is compiled once, where it is written. */
   readonly pattern?: RegExp;
-  /** Named in messages instead of the pattern, which can be long. */
+  /**
+   * Named in messages instead of the pattern, which can be long. `date-time` is checked as such
+   * (see {@link isDateTime}); other formats only name their pattern.
+   */
   readonly format?: string;
   readonly minLength?: number;
   readonly maxLength?: number;
@@ -75,6 +78,23 @@ const fitsType = ({ type }: JsonSchema, value: unknown): boolean =>
   type === undefined ||
   (typeof type === 'string' ? isOfType(value, type) : type.some((each) => isOfType(value, each)));
 
+/**
+ * An RFC 3339 date-time as the contract's zod schema takes it: upper-case `T` and `Z`, seconds,
+ * an offset, no leap second. The date is captured to check that the day exists.
+ */
+const DATE_TIME =
+  /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Whether `value` is a date-time on a day that exists. Shorter than one pattern that knows each
+ * month's days and the leap years: a date past its month's end (30 February) rolls over into the
+ * next month, and its day of the month is no longer the one written.
+ */
+const isDateTime = (value: string): boolean => {
+  const date = DATE_TIME.exec(value)?.[1];
+  return !!date && new Date(date).getUTCDate() === Number(date.slice(8));
+};
+
 const fail = (path: IssuePath, message: string): never => {
   throw new SchemaIssue(path, message);
 };
@@ -97,7 +117,7 @@ function read(schema: JsonSchema, value: unknown, path: IssuePath): unknown {
     const { minLength = 0, maxLength = Infinity, pattern } = schema;
     if (value.length < minLength) fail(path, `must be at least ${minLength} characters`);
     if (value.length > maxLength) fail(path, `must be at most ${maxLength} characters`);
-    if (pattern && !pattern.test(value)) {
+    if ((pattern && !pattern.test(value)) || (schema.format === 'date-time' && !isDateTime(value))) {
       fail(path, schema.format ? `expected a ${schema.format}` : `must match ${pattern}`);
     }
   }

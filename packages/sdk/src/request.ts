@@ -44,9 +44,9 @@ function resolveBaseUrl(baseUrl: string): string {
   } catch {
     // Reported below, with a message that says what is expected.
   }
-  // Credentials in the URL would end up in errors; fetch refuses them anyway. The paths and
-  // queries of the calls go after the base: a query or fragment in it would swallow them.
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(url.href)) {
+  // http(s), no `user:password@` before the host (credentials would end up in errors; fetch
+  // refuses them anyway), and no query or fragment: the calls' paths and queries go after the base.
+  if (!url || !/^https?:\/\/[^@/]+\/[^?#]*$/.test(url.href)) {
     throw new UsersApiError(
       'invalid_argument',
       'Invalid client option at options.baseUrl: expected an http(s) URL with no credentials, query or fragment',
@@ -99,6 +99,11 @@ export function createSend(options: UsersClientOptions): Send {
     if (token && /[^\t\x20-\xff]/.test(token)) throw new UsersApiError('unauthenticated', NO_TOKEN);
     return token;
   };
+
+  // One refresh at a time, shared by every call that got a 401 meanwhile: a rotating refresh
+  // token is spent by the first refresh, and a second one at the same time would be refused.
+  let refreshing: Promise<string | undefined> | undefined;
+  const refreshToken = () => (refreshing ??= readToken(true).finally(() => (refreshing = undefined)));
 
   const attempt = async <T>(
     method: 'GET' | 'PUT',
@@ -190,7 +195,7 @@ export function createSend(options: UsersClientOptions): Send {
         if (refresh) {
           refreshed = true;
           arm();
-          token = await until(readToken(true));
+          token = await until(refreshToken());
         } else {
           retries++;
           await until(new Promise((resolve) => (timer = setTimeout(resolve, wait))));

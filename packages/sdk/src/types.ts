@@ -41,7 +41,8 @@ export interface UsersClientOptions {
   baseUrl: string;
   /**
    * Returns the bearer token, sent as `Authorization: Bearer <token>`; an empty token sends none.
-   * Called once per call, and once more with `forceRefresh: true` after a 401.
+   * Called once per call, and once more with `forceRefresh: true` after a 401. Calls that meet a
+   * 401 while a refresh is under way wait for that one rather than starting their own.
    */
   getToken?: (options: GetTokenOptions) => string | undefined | Promise<string | undefined>;
   /** Whether `fetch` sends cookies: `'include'` for a cookie session on another origin. */
@@ -108,7 +109,8 @@ export interface UsersClient {
 
   /**
    * Every user matching `query`, page after page, following `nextCursor` until the last page.
-   * Pages are fetched as the loop asks for them; leaving the loop early fetches no more.
+   * Pages are fetched as the loop asks for them; leaving the loop early fetches no more. A server
+   * that hands back a cursor it gave before ends the loop with `invalid_response`.
    *
    * @example
    * ```ts
