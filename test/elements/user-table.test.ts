@@ -488,6 +488,33 @@ describe('<jt-user-table>', () => {
       expect(rowIds(el)).to.deep.equal(pages.at(-2));
     });
 
+    it('ends the last page at the total when users left the filtered list meanwhile', async () => {
+      const api = await referenceApi();
+      const { client, listRequests } = trackingClient();
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      el.statusFilter = 'active';
+      await reloaded(el, listRequests, listRequests().length);
+      const range = () => part(el, '[part~="page-range"]');
+      expect(range().getAttribute('role'), 'paging is announced').to.equal('status');
+
+      // Another Admin deactivates three users of the first page (not the signed-in one, whose
+      // session would end): the later pages move up.
+      const others = rowIds(el)
+        .map((id) => api.store.get(id)!)
+        .filter((user) => user.role !== 'admin');
+      for (const user of others.slice(0, 3)) api.store.upsert({ ...user, status: 'inactive' });
+      const total = serverIds(api, { status: 'active', limit: 200 }).length;
+      const next = () => part<HTMLButtonElement>(el, '[part~="next-button"]');
+      while (next().getAttribute('aria-disabled') === 'false') {
+        const before = listRequests().length;
+        next().click();
+        await reloaded(el, listRequests, before);
+      }
+      const count = rows(el).length;
+      expect(text(range())).to.equal(`Showing ${total - count + 1}–${total} of ${total}`);
+    });
+
     it('keeps saying which users are on screen while the next page is on its way', async () => {
       const api = await referenceApi();
       const tracking = trackingClient();

@@ -554,18 +554,21 @@ export class JtUserTable extends JtElement {
   #renderPagination(page: UserPage): TemplateResult {
     const s = this.strings;
     const lang = this.locale;
-    const first = (pageOrigins.get(page)?.offset ?? 0) + 1;
-    const last = first + page.items.length - 1;
-    const range =
-      page.items.length === 0
-        ? formatNumber(0, lang)
-        : `${formatNumber(first, lang)}–${formatNumber(last, lang)}`;
+    const count = page.items.length;
     const hasPrevious = this.cursorTrail.length > 0;
     const hasNext = page.nextCursor !== null;
+    // The offset counts the pages before as they were when seen; users may have left the list
+    // since (deactivated under the active filter, say). The last page ends at the total.
+    const first = hasNext ? (pageOrigins.get(page)?.offset ?? 0) + 1 : Math.max(1, page.total - count + 1);
+    const range =
+      count === 0
+        ? formatNumber(0, lang)
+        : `${formatNumber(first, lang)}–${formatNumber(first + count - 1, lang)}`;
     // aria-disabled (not disabled) keeps a button focusable on the first or last page, so the
-    // keyboard focus never falls back to the document.
+    // keyboard focus never falls back to the document. The range is a status: after Next or
+    // Previous, it is what says that the rows changed.
     return html`<div part="pagination">
-      <p part="page-range">${s.shownOfTotal(range, formatNumber(page.total, lang))}</p>
+      <p part="page-range" role="status">${s.shownOfTotal(range, formatNumber(page.total, lang))}</p>
       <div class="pages">
         <button
           class="button"
