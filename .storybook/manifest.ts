@@ -6,7 +6,9 @@
  * - one row per property: an attribute that only mirrors a public property is folded into that
  *   property's description, so controls bind to the camelCase names the stories' args use;
  * - parts are named `::part(name)`, so a part cannot hide a property of the same name
- *   (the dialog's `heading`, the table's `search`).
+ *   (the dialog's `heading`, the table's `search`);
+ * - the default slot, which the manifest names `""` and Storybook would drop for having no
+ *   name, is named `(default)`.
  */
 
 interface Named {
@@ -30,6 +32,7 @@ interface Declaration {
   members?: Member[];
   attributes?: Attribute[];
   cssParts?: Named[];
+  slots?: Named[];
 }
 
 interface Manifest {
@@ -57,6 +60,7 @@ function forStorybookElement(declaration: Declaration): Declaration {
     }),
     attributes: attributes.filter((attribute) => !publicFields.has(attribute.fieldName)),
     cssParts: declaration.cssParts?.map((part) => ({ ...part, name: `::part(${part.name})` })),
+    slots: declaration.slots?.map((slot) => (slot.name ? slot : { ...slot, name: '(default)' })),
   };
 }
 

@@ -14,6 +14,7 @@ interface Declaration {
   members?: Array<{ name: string; kind: string; privacy?: string; readonly?: boolean }>;
   attributes?: Array<{ name: string; fieldName?: string }>;
   cssParts?: Array<{ name: string }>;
+  slots?: Array<{ name: string }>;
 }
 
 async function elements(): Promise<Map<string, Declaration>> {
@@ -69,6 +70,13 @@ test('every public property of each element is a row, and its attribute is not a
     assert.deepEqual(doubled, [], `${tag}: attributes that repeat a property`);
     for (const part of declaration.cssParts ?? []) assert.match(part.name, /^::part\(.+\)$/);
   }
+});
+
+test('every slot has a name Storybook keeps, the default slot too', async () => {
+  const byTag = await elements();
+  const slots = (tag: string) => byTag.get(tag)?.slots?.map((slot) => slot.name);
+  assert.deepEqual(slots('jt-confirm-dialog'), ['(default)']);
+  assert.deepEqual(slots('jt-user-table'), ['actions']);
 });
 
 test('every --jt- custom property the styles read is documented on every element that reads it', async () => {
