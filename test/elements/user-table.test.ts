@@ -515,6 +515,29 @@ describe('<jt-user-table>', () => {
       expect(text(range())).to.equal(`Showing ${total - count + 1}–${total} of ${total}`);
     });
 
+    it('starts the first page at 1 when it is also the last and the total says one more', async () => {
+      // A user added between the server's count and its page: 10 rows, no next page, 11 in all.
+      const api = createReferenceApi({ seedSize: 10 });
+      const el = await renderTable(
+        createUsersClient({
+          baseUrl: '/api',
+          getToken: () => demoTokens.admin,
+          fetch: async (input, init) => {
+            const request = new Request(input, init);
+            const answer = await api.handle(request);
+            if (answer === DROP) throw new TypeError('Failed to fetch');
+            if (!new URL(request.url).pathname.endsWith('/v1/users')) return answer;
+            const page = (await answer.json()) as { total: number };
+            return Response.json({ ...page, total: page.total + 1 });
+          },
+        }),
+        { pageSize: 10 },
+      );
+      await loaded(el);
+      expect(rows(el)).to.have.length(10);
+      expect(text(part(el, '[part~="page-range"]'))).to.equal('Showing 1–10 of 11');
+    });
+
     it('keeps saying which users are on screen while the next page is on its way', async () => {
       const api = await referenceApi();
       const tracking = trackingClient();

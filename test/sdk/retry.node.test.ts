@@ -374,6 +374,24 @@ describe('401 and the token refresh', () => {
     assert.equal(refreshes, 2);
   });
 
+  test('a refresh that never settles holds no later call', async () => {
+    let refreshes = 0;
+    const getToken = ({ forceRefresh }: GetTokenOptions) => {
+      if (!forceRefresh) return 'expired';
+      // The first refresh hangs; the next ones answer.
+      return ++refreshes === 1 ? new Promise<string>(() => {}) : 'fresh';
+    };
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      ),
+    );
+    const client = testClient({ getToken, timeoutMs: 100 });
+    assert.equal((await apiError(client.getUser('usr_1'))).code, 'timeout');
+    assert.equal((await client.getUser('usr_2')).id, 'usr_1');
+    assert.equal(refreshes, 2);
+  });
+
   test('a second 401 is unauthenticated, with no further refresh', async () => {
     const { calls, getToken } = tokenSource('expired', 'revoked');
     server.use(

@@ -55,7 +55,6 @@ export const DEFAULT_MESSAGES = {
   invalid_request: 'Invalid request.',
   unauthenticated: 'Not signed in.',
   forbidden: 'Not allowed.',
-  not_found: 'No such user.',
   rate_limited: 'Too many requests.',
   network: 'Server unreachable.',
   timeout: 'Timed out.',

@@ -195,7 +195,12 @@ export function createSend(options: UsersClientOptions): Send {
         if (refresh) {
           refreshed = true;
           arm();
-          token = await until(refreshToken());
+          token = await until(refreshToken()).catch((error: unknown) => {
+            // A refresh this call gave up on (it timed out, or was aborted) is not waited on by
+            // later 401s: it may never settle.
+            refreshing = undefined;
+            throw error;
+          });
         } else {
           retries++;
           await until(new Promise((resolve) => (timer = setTimeout(resolve, wait))));

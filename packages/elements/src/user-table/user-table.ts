@@ -558,8 +558,10 @@ export class JtUserTable extends JtElement {
     const hasPrevious = this.cursorTrail.length > 0;
     const hasNext = page.nextCursor !== null;
     // The offset counts the pages before as they were when seen; users may have left the list
-    // since (deactivated under the active filter, say). The last page ends at the total.
-    const first = hasNext ? (pageOrigins.get(page)?.offset ?? 0) + 1 : Math.max(1, page.total - count + 1);
+    // since (deactivated under the active filter, say). A later page that is the last ends at
+    // the total; the first page starts at 1 whatever the total says.
+    const offset = pageOrigins.get(page)?.offset ?? 0;
+    const first = hasNext || !offset ? offset + 1 : Math.max(1, page.total - count + 1);
     const range =
       count === 0
         ? formatNumber(0, lang)
