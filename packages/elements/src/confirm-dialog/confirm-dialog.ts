@@ -99,10 +99,10 @@ export class JtConfirmDialog extends LitElement {
   #shown = false;
   #opener: HTMLElement | null = null;
 
-  /** The rendered `<dialog>`; `null` before the first render. */
-  get #dialog(): HTMLDialogElement | null {
+  /** The rendered `<dialog>`; none before the first render. */
+  get #dialog(): HTMLDialogElement | null | undefined {
     // `renderRoot` only exists once the element was connected.
-    return this.renderRoot?.querySelector('dialog') ?? null;
+    return this.renderRoot?.querySelector('dialog');
   }
 
   /** Whether the dialog is showing. */
@@ -119,8 +119,8 @@ export class JtConfirmDialog extends LitElement {
   async show(opener: HTMLElement | null = deepActiveElement()): Promise<boolean> {
     if (this.#answer) return this.#answer;
     this.#opener = opener;
-    this.#answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
-    const answer = this.#answer;
+    const answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
+    this.#answer = answer;
     await this.updateComplete;
     // Answered while it rendered (`close()`, or removed from the page): nothing left to ask.
     if (this.#answer !== answer) return answer;
@@ -193,8 +193,9 @@ export class JtConfirmDialog extends LitElement {
   #onClose = (): void => {
     // The `close` of an answer settled at once arrives a task later, maybe once the next question
     // is waiting to open or already open: that one is not answered by it.
-    if (!this.#shown || this.#dialog?.open) return;
-    this.#finish(this.#dialog?.returnValue === 'confirm');
+    const dialog = this.#dialog;
+    if (!this.#shown || dialog?.open) return;
+    this.#finish(dialog?.returnValue === 'confirm');
   };
 
   /** Settles the pending question, if any: closes the dialog with the answer, gives focus back, tells. */
@@ -209,7 +210,8 @@ export class JtConfirmDialog extends LitElement {
     this.#opener = null;
     this.#dialog?.close(confirmed ? 'confirm' : 'cancel');
     if (opener?.isConnected) opener.focus();
-    this.dispatchEvent(confirmed ? new JtConfirmEvent({ opener }) : new JtCancelEvent({ opener }));
+    const AnswerEvent = confirmed ? JtConfirmEvent : JtCancelEvent;
+    this.dispatchEvent(new AnswerEvent({ opener }));
     settle(confirmed);
   }
 }

@@ -6,10 +6,7 @@
  */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') {
-      resolve();
-      return;
-    }
+    if (document.visibilityState === 'hidden') return resolve();
     const done = (): void => {
       cancelAnimationFrame(frame);
       document.removeEventListener('visibilitychange', done);

@@ -10,11 +10,10 @@
  * A Retry or the element's main control (the table's scrolling region, the role select, the
  * switch): the first of them in the element's markup.
  */
-const FALLBACK_CONTROL =
-  '[part~="retry-button"], [part~="scroller"], [part~="role-select"], [part~="switch"]';
+const FALLBACK_CONTROL = "[part~='retry-button'],[part~='scroller'],[part~='role-select'],[part~='switch']";
 
 /** A notice that stays (not one that says "loading"): the place to be when no control is left. */
-const FINAL_NOTICE = '[part~="notice"]:not([aria-busy="true"])';
+const FINAL_NOTICE = "[part~='notice']:not([aria-busy='true'])";
 
 /** The id of the user whose table row holds `element`, if it is in one. */
 export function rowUserId(element: Element | null | undefined): string | undefined {

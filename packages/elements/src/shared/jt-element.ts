@@ -123,8 +123,8 @@ export abstract class JtElement extends LitElement {
   declare protected langAttribute?: string;
 
   /** Set when a 403 arrived: the signed-in user turned out not to be an Admin after all. */
-  #forbidden = false;
-  #accessDeniedFired = false;
+  #forbidden?: boolean;
+  #accessDeniedFired?: boolean;
   #unsubscribeStore?: () => void;
   #subscribedStore?: UsersStore;
   /** The store the last update used: `client` wins over `api-base`, so not every change swaps it. */
@@ -200,7 +200,7 @@ export abstract class JtElement extends LitElement {
    * The focused control went with an update (a notice replaced a failed view, or the view
    * replaced a notice's Retry) and nothing has taken the focus since.
    */
-  #focusLost = false;
+  #focusLost?: boolean;
 
   protected override update(changed: PropertyValues): void {
     this.#updateLocale = resolveLang(this);

@@ -27,15 +27,15 @@ export const themeStyles = css`
   :host {
     color-scheme: var(--jt-color-scheme, light dark);
 
-    --_bg: var(--jt-color-background, light-dark(#ffffff, #17181c));
+    --_bg: var(--jt-color-background, light-dark(#fff, #17181c));
     --_surface: var(--jt-color-surface, light-dark(#f5f6f8, #22242a));
     --_text: var(--jt-color-text, light-dark(#1b1d22, #eceef2));
     --_muted: var(--jt-color-text-muted, light-dark(#555b66, #a9afba));
     --_border: var(--jt-color-border, light-dark(#c9ced6, #444852));
     --_accent: var(--jt-color-accent, light-dark(#2453c7, #8fb0ff));
-    --_on-accent: var(--jt-color-on-accent, light-dark(#ffffff, #0e1530));
+    --_on-accent: var(--jt-color-on-accent, light-dark(#fff, #0e1530));
     --_danger: var(--jt-color-danger, light-dark(#b3261e, #ffb4ab));
-    --_on-danger: var(--jt-color-on-danger, light-dark(#ffffff, #3b0906));
+    --_on-danger: var(--jt-color-on-danger, light-dark(#fff, #3b0906));
     --_success: var(--jt-color-success, light-dark(#1d6b35, #86d79c));
     --_success-bg: var(--jt-color-success-surface, light-dark(#e3f4e8, #193322));
     --_neutral-bg: var(--jt-color-neutral-surface, light-dark(#eceef1, #2c2f36));

@@ -147,7 +147,7 @@ export class UsersStore {
   isPending(id: string, kind?: UserMutation): boolean {
     return kind
       ? this.#pending.has(`${kind}:${id}`)
-      : this.#pending.has(`status:${id}`) || this.#pending.has(`role:${id}`);
+      : this.isPending(id, 'status') || this.isPending(id, 'role');
   }
 
   /**

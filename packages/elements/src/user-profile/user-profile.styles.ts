@@ -2,11 +2,7 @@ import { css } from 'lit';
 
 export const userProfileStyles = css`
   /* A grid, so that the header slot's content and the sections are spaced alike. */
-  :host {
-    display: grid;
-    gap: var(--_space-4);
-  }
-
+  :host,
   [part~='base'] {
     display: grid;
     gap: var(--_space-4);

@@ -49,7 +49,7 @@ export class JtUserStatusToggle extends JtUserElement {
     const pending = this.changes.isPending(user.id, 'status');
     const self = active && this.isSelf(user);
     const error = this.changes.errorFor(user.id, 'status');
-    const describedBy = [self ? 'hint' : '', error ? 'message' : ''].filter(Boolean).join(' ');
+    const describedBy = [self && 'hint', error && 'message'].filter(Boolean).join(' ');
     return html`
       <div part="base">
         <button

@@ -146,8 +146,8 @@ export const userTableStyles = css`
     gap: var(--_space-1);
     margin: calc(-1 * var(--_space-1));
     padding: var(--_space-1);
-    border: 0;
     border-radius: var(--_radius);
+    border: 0;
     background: none;
     color: inherit;
     font: inherit;

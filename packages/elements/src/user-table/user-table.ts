@@ -396,9 +396,7 @@ export class JtUserTable extends JtElement {
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
       const filtered = this.#search !== '' || this.#statusFilter !== 'all';
-      return html`<p part="notice empty" aria-busy=${refreshing ? 'true' : 'false'}>
-          ${filtered ? s.noMatches : s.noUsers}
-        </p>
+      return html`<p part="notice empty" aria-busy=${refreshing}>${filtered ? s.noMatches : s.noUsers}</p>
         ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
     }
     const rows = this.#rowsToRender(page);
@@ -430,11 +428,12 @@ export class JtUserTable extends JtElement {
     const heading = s.field(field);
     const direction = sortDirection(this.#sort, field);
     const next = nextSort(this.#sort, field);
+    // The title says what a click does: a column sorted ascending flips to descending.
     return html`<th part="header" scope="col" aria-sort=${direction}>
       <button
         part="sort-button"
         type="button"
-        title=${next.startsWith('-') ? s.sortDescending(heading) : s.sortAscending(heading)}
+        title=${direction === 'ascending' ? s.sortDescending(heading) : s.sortAscending(heading)}
         @click=${() => (this.sort = next)}
       >
         ${heading} ${sortIcon(direction)}
@@ -487,7 +486,7 @@ export class JtUserTable extends JtElement {
     const shared = [this.strings, this.locale, this.profileHref];
     return listed.map((item) => {
       const user = store?.get(item.id) ?? item;
-      const pending = store?.isPending(user.id, 'status') ?? false;
+      const pending = !!store?.isPending(user.id, 'status');
       const error = this.#changes.errorFor(user.id, 'status');
       const self = user.id === viewerId;
       return guard([user, pending, error, self, ...shared], () =>
