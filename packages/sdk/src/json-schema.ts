@@ -25,8 +25,9 @@ export interface JsonSchema {
   /** A RegExp rather than JSON Schema's string, so it is compiled once, where it is written. */
   readonly pattern?: RegExp;
   /**
-   * Named in messages instead of the pattern, which can be long. `date-time` is checked as such
-   * (see {@link isDateTime}); other formats only name their pattern.
+   * Named in messages instead of the pattern, which can be long. `date-time` is checked as such:
+   * an RFC 3339 date-time with an offset, on a day that exists. Other formats only name their
+   * pattern.
    */
   readonly format?: string;
   readonly minLength?: number;
