@@ -496,7 +496,11 @@ describe('<jt-user-table>', () => {
       el.statusFilter = 'active';
       await reloaded(el, listRequests, listRequests().length);
       const range = () => part(el, '[part~="page-range"]');
-      expect(range().getAttribute('role'), 'paging is announced').to.equal('status');
+      // One live region says each answer: the count and the range.
+      const status = () => [...shadow(el).querySelectorAll('[role="status"]')];
+      const counted = () => text(part(el, '[part~="count"]'));
+      expect(status(), 'one live region').to.have.length(1);
+      expect(text(status()[0])).to.equal(`${counted()} ${text(range())}`);
 
       // Another Admin deactivates three users of the first page (not the signed-in one, whose
       // session would end): the later pages move up.
@@ -513,6 +517,8 @@ describe('<jt-user-table>', () => {
       }
       const count = rows(el).length;
       expect(text(range())).to.equal(`Showing ${total - count + 1}–${total} of ${total}`);
+      expect(status(), 'one live region').to.have.length(1);
+      expect(text(status()[0]), 'the page is announced').to.equal(`${counted()} ${text(range())}`);
     });
 
     it('starts the first page at 1 when it is also the last and the total says one more', async () => {

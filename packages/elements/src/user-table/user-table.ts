@@ -337,6 +337,9 @@ export class JtUserTable extends JtElement {
   #renderToolbar(): TemplateResult {
     const s = this.strings;
     const page = this.#page;
+    const count = page ? s.userCount(page.total, formatNumber(page.total, this.locale)) : nothing;
+    // The list's one live region, for screen readers: each answer (a search, a filter, a page) is
+    // said once, as the count and the range of rows it shows, which the eye reads apart.
     return html`<div part="toolbar">
       <div class="field">
         <label part="search-label" for="search">${s.searchLabel}</label>
@@ -365,8 +368,9 @@ export class JtUserTable extends JtElement {
           )}
         </select>
       </div>
-      <p part="count" role="status">
-        ${page ? s.userCount(page.total, formatNumber(page.total, this.locale)) : nothing}
+      <p part="count">${count}</p>
+      <p class="visually-hidden" role="status">
+        ${count} ${page?.items.length ? this.#rangeText(page) : nothing}
       </p>
       <slot name="actions"></slot>
     </div>`;
@@ -550,26 +554,30 @@ export class JtUserTable extends JtElement {
       ${row.error ? html`<p part="message" id=${messageId} role="alert">${row.error}</p>` : nothing}`;
   }
 
-  #renderPagination(page: UserPage): TemplateResult {
-    const s = this.strings;
+  /** "Showing 51–60 of 60": which rows of the whole list `page` holds. */
+  #rangeText(page: UserPage): string {
     const lang = this.locale;
     const count = page.items.length;
-    const hasPrevious = this.cursorTrail.length > 0;
-    const hasNext = page.nextCursor !== null;
     // The offset counts the pages before as they were when seen; users may have left the list
     // since (deactivated under the active filter, say). A later page that is the last ends at
     // the total; the first page starts at 1 whatever the total says.
     const offset = pageOrigins.get(page)?.offset ?? 0;
-    const first = hasNext || !offset ? offset + 1 : Math.max(1, page.total - count + 1);
+    const first = page.nextCursor !== null || !offset ? offset + 1 : Math.max(1, page.total - count + 1);
     const range =
       count === 0
         ? formatNumber(0, lang)
         : `${formatNumber(first, lang)}–${formatNumber(first + count - 1, lang)}`;
+    return this.strings.shownOfTotal(range, formatNumber(page.total, lang));
+  }
+
+  #renderPagination(page: UserPage): TemplateResult {
+    const s = this.strings;
+    const hasPrevious = this.cursorTrail.length > 0;
+    const hasNext = page.nextCursor !== null;
     // aria-disabled (not disabled) keeps a button focusable on the first or last page, so the
-    // keyboard focus never falls back to the document. The range is a status: after Next or
-    // Previous, it is what says that the rows changed.
+    // keyboard focus never falls back to the document.
     return html`<div part="pagination">
-      <p part="page-range" role="status">${s.shownOfTotal(range, formatNumber(page.total, lang))}</p>
+      <p part="page-range">${this.#rangeText(page)}</p>
       <div class="pages">
         <button
           class="button"
