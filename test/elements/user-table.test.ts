@@ -102,15 +102,22 @@ async function renderTable(client: UsersClient, options: TableOptions = {}): Pro
   );
 }
 
-/** An Admin's client of `api`, answered in the page itself: no worker, no network. */
-function inPageClient(api: ReferenceApi): UsersClient {
+/**
+ * An Admin's client of `api`, answered in the page itself: no worker, no network. `alter`, if
+ * given, may replace each answer before the client reads it (a server that says something odd).
+ */
+function inPageClient(
+  api: ReferenceApi,
+  alter?: (request: Request, answer: Response) => Response | Promise<Response>,
+): UsersClient {
   return createUsersClient({
     baseUrl: '/api',
     getToken: () => demoTokens.admin,
     fetch: async (input, init) => {
-      const answer = await api.handle(new Request(input, init));
+      const request = new Request(input, init);
+      const answer = await api.handle(request);
       if (answer === DROP) throw new TypeError('Failed to fetch');
-      return answer;
+      return alter ? alter(request, answer) : answer;
     },
   });
 }
@@ -523,22 +530,12 @@ describe('<jt-user-table>', () => {
 
     it('starts the first page at 1 when it is also the last and the total says one more', async () => {
       // A user added between the server's count and its page: 10 rows, no next page, 11 in all.
-      const api = createReferenceApi({ seedSize: 10 });
-      const el = await renderTable(
-        createUsersClient({
-          baseUrl: '/api',
-          getToken: () => demoTokens.admin,
-          fetch: async (input, init) => {
-            const request = new Request(input, init);
-            const answer = await api.handle(request);
-            if (answer === DROP) throw new TypeError('Failed to fetch');
-            if (!new URL(request.url).pathname.endsWith('/v1/users')) return answer;
-            const page = (await answer.json()) as { total: number };
-            return Response.json({ ...page, total: page.total + 1 });
-          },
-        }),
-        { pageSize: 10 },
-      );
+      const client = inPageClient(createReferenceApi({ seedSize: 10 }), async (request, answer) => {
+        if (!new URL(request.url).pathname.endsWith('/v1/users')) return answer;
+        const page = (await answer.json()) as { total: number };
+        return Response.json({ ...page, total: page.total + 1 });
+      });
+      const el = await renderTable(client, { pageSize: 10 });
       await loaded(el);
       expect(rows(el)).to.have.length(10);
       expect(text(part(el, '[part~="page-range"]'))).to.equal('Showing 1–10 of 11');
