@@ -9,6 +9,7 @@ import type { JtUserSelectEvent } from '@jt-users/elements';
 import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { HOST_TEXT, type Language } from '../host-text.js';
+import { backToTable, followHistory, profileInHistory, pushProfile } from '../profile-history.js';
 import { EventLog } from './EventLog.js';
 
 /** Props of {@link App}. */
@@ -19,10 +20,13 @@ export interface AppProps {
   language?: Language;
 }
 
-/** The React host: the table or a user's profile, switched by React state, and the event log. */
+/**
+ * The React host: the table or a user's profile, switched by React state (kept in step with the
+ * browser's history), and the event log.
+ */
 export function App({ client, language = 'en' }: AppProps) {
   const text = HOST_TEXT[language];
-  const [selected, setSelected] = useState<User | null>(null);
+  const [selected, setSelected] = useState<User | null>(profileInHistory);
   const [log, setLog] = useState<EventLogEntry[]>([]);
   const main = useRef<HTMLElement>(null);
   const shown = useRef(selected);
@@ -31,10 +35,13 @@ export function App({ client, language = 'en' }: AppProps) {
   const select = useCallback(
     (event: JtUserSelectEvent) => {
       logEvent(event);
+      pushProfile(event.user);
       setSelected(event.user);
     },
     [logEvent],
   );
+
+  useEffect(() => followHistory(setSelected), []);
 
   // A new view is like a new page: focus moves to its start, as after a route change.
   useEffect(() => {
@@ -48,7 +55,7 @@ export function App({ client, language = 'en' }: AppProps) {
       <main ref={main} tabIndex={-1}>
         {selected ? (
           <>
-            <button type="button" className="back-link" onClick={() => setSelected(null)}>
+            <button type="button" className="back-link" onClick={() => backToTable(setSelected)}>
               {text.back}
             </button>
             <h1>{text.profileTitle}</h1>

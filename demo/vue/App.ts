@@ -5,14 +5,18 @@
  * the elements do everything else.
  */
 import '@jt-users/elements/define';
-import { defineComponent, h, ref, shallowRef, toRaw, watch, type PropType } from 'vue';
+import { defineComponent, h, onUnmounted, ref, shallowRef, toRaw, watch, type PropType } from 'vue';
 import type { JtUserSelectEvent } from '@jt-users/elements';
 import type { User, UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { HOST_TEXT, type Language } from '../host-text.js';
+import { backToTable, followHistory, profileInHistory, pushProfile } from '../profile-history.js';
 import { EventLog } from './EventLog.js';
 
-/** The Vue host: the table or a user's profile, switched by a ref, and the event log. */
+/**
+ * The Vue host: the table or a user's profile, switched by a ref (kept in step with the browser's
+ * history), and the event log.
+ */
 export const App = defineComponent({
   name: 'App',
   props: {
@@ -26,17 +30,22 @@ export const App = defineComponent({
     // reactive proxy of it (which would be a second object, with a second cache).
     const client = toRaw(props.client);
     // The elements own the users they show; Vue only needs to know WHICH one, not watch its fields.
-    const selected = shallowRef<User | null>(null);
+    const selected = shallowRef<User | null>(profileInHistory());
     const log = ref<EventLogEntry[]>([]);
     const main = ref<HTMLElement | null>(null);
 
     const logEvent = (event: Event) => {
       log.value = withEvent(log.value, event);
     };
+    const show = (user: User | null) => {
+      selected.value = user;
+    };
     const select = (event: JtUserSelectEvent) => {
       logEvent(event);
-      selected.value = event.user;
+      pushProfile(event.user);
+      show(event.user);
     };
+    onUnmounted(followHistory(show));
 
     // A new view is like a new page: focus moves to its start, as after a route change.
     watch(selected, () => main.value?.focus(), { flush: 'post' });
@@ -44,7 +53,7 @@ export const App = defineComponent({
     const profileView = (user: User) => [
       h(
         'button',
-        { type: 'button', class: 'back-link', onClick: () => (selected.value = null) },
+        { type: 'button', class: 'back-link', onClick: () => backToTable(show) },
         HOST_TEXT[props.language].back,
       ),
       h('h1', HOST_TEXT[props.language].profileTitle),

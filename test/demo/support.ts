@@ -117,6 +117,8 @@ export function describeHostJourney(title: string, framework: HostMount): void {
     afterEach(() => {
       framework.unmount();
       host.remove();
+      // The next test starts on the table, as a page opened afresh does.
+      history.replaceState(null, '');
     });
 
     async function mounted() {
@@ -148,6 +150,30 @@ export function describeHostJourney(title: string, framework: HostMount): void {
       host.querySelector<HTMLButtonElement>('button.back-link')!.click();
       await shownTable(host);
       expect(host.querySelector('jt-user-profile')).to.equal(null);
+    });
+
+    it('keeps the profile in the browser’s history: Back, Forward and a reload', async () => {
+      const { api, client, table } = await mounted();
+      const user = safeTargetIn(table, api);
+      // An entry of the test's own under the host's: a Back the host does not follow stays here.
+      history.pushState(null, '');
+      clickName(table, user);
+      await shownProfile(host, user);
+
+      history.back();
+      await shownTable(host);
+      expect(host.querySelector('jt-user-profile')).to.equal(null);
+      expect(document.activeElement).to.equal(host.querySelector('main'));
+
+      history.forward();
+      await shownProfile(host, user);
+
+      // A reload renders the host anew on the same history entry.
+      framework.unmount();
+      framework.mount(host, client);
+      await shownProfile(host, user);
+      host.querySelector<HTMLButtonElement>('button.back-link')!.click();
+      await shownTable(host);
     });
 
     it('logs jt-user-status-changed after a confirmed change in the profile', async () => {
