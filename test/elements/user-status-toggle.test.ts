@@ -853,6 +853,13 @@ describe('<jt-user-status-toggle>', () => {
       el.user = { ...user };
       await el.updateComplete;
       expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      // Nor after the host showed another user in between (a list and its detail).
+      el.user = api.store.get(demoUserIds.manager)!;
+      await el.updateComplete;
+      el.user = { ...user };
+      await el.updateComplete;
+      expect(switchOf(el).getAttribute('aria-checked')).to.equal('false');
+      expect(el.store?.get(user.id)?.status).to.equal('inactive');
       // A copy the host learnt since is news, and shows.
       el.user = { ...user, status: 'inactive', name: 'Renamed By Host' };
       await el.updateComplete;

@@ -32,8 +32,9 @@ export abstract class JtUserElement extends JtElement {
 
   /**
    * The user, when the host has it already: nothing is loaded. Put into the shared cache, unless
-   * it equals the copy this element was given last: a host passing its copy again after a change
-   * made here does not take the screen back.
+   * it equals the copy of that user this element was given last: a host passing its copy again
+   * after a change made here (also after showing other users in between) does not take the
+   * screen back.
    */
   declare user?: User;
 
@@ -43,8 +44,8 @@ export abstract class JtUserElement extends JtElement {
   /** The id the last update showed, to notice when another user is shown. */
   #shownId?: string;
 
-  /** The host's copy of the user last put into the cache, as JSON. */
-  #given?: string;
+  /** By user id, the host's copy last put into the cache, as JSON. */
+  readonly #given = new Map<string, string>();
 
   /** Loads the user by id into the store; its value is the user, or nothing. */
   readonly #loadTask = new Task(this, {
@@ -71,8 +72,8 @@ export abstract class JtUserElement extends JtElement {
     const { user, store } = this;
     if (user && store && !store.isPending(user.id) && (changed.has('user') || !store.get(user.id))) {
       const given = JSON.stringify(user);
-      if (given !== this.#given || !store.get(user.id)) {
-        this.#given = given;
+      if (given !== this.#given.get(user.id) || !store.get(user.id)) {
+        this.#given.set(user.id, given);
         store.put(user);
       }
     }
