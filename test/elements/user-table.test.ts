@@ -1206,6 +1206,24 @@ describe('<jt-user-table>', () => {
       });
     }
 
+    it('drops a failure’s message once the change is made elsewhere on the page', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const member = someMember(api);
+      const el = await tableOf(tracking.client, member);
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      await openDialogFor(el, member.id);
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => inRow(el, member.id, '[part~="message"]'), 'message shown');
+
+      // A profile or toggle of the same client makes the change, and the server takes it.
+      await el.store!.setStatus(member.id, 'inactive');
+      await el.updateComplete;
+      expect(badge(el, member.id)).to.equal('Inactive');
+      expect(inRow(el, member.id, '[part~="message"]') === null, 'the message is still shown').to.equal(true);
+      expect(actionButton(el, member.id).hasAttribute('aria-describedby')).to.equal(false);
+    });
+
     it('treats a forbidden answer as lost access', async () => {
       const api = await referenceApi();
       const tracking = trackingClient();

@@ -57,8 +57,11 @@ const DIALOG_TAG = 'jt-confirm-dialog';
  */
 export class UserChangeController implements ReactiveController {
   readonly #host: JtElement;
-  /** The last failure of each change (by kind and user id), put into words when shown. */
-  readonly #errors = new Map<string, unknown>();
+  /**
+   * The last failure of each change (by kind and user id), put into words when shown, and the
+   * value that change asked for.
+   */
+  readonly #errors = new Map<string, { error: unknown; to: string }>();
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   /** The kind and user id of the change whose dialog is open. */
   #prompting: string | undefined;
@@ -77,11 +80,16 @@ export class UserChangeController implements ReactiveController {
 
   /**
    * The message of the last failed change of that user and kind, in the element's language of
-   * the moment, until the next attempt or until the change is found applied after all.
+   * the moment, until the next attempt, or until the user has what it asked for: found applied
+   * after all, or made again in another element of the page.
    */
   errorFor(userId: string, kind: UserMutation = 'status'): string | undefined {
     const key = `${kind}:${userId}`;
-    return this.#errors.has(key) ? this.#host.messageFor(this.#errors.get(key)) : undefined;
+    const failed = this.#errors.get(key);
+    if (failed && failed.to !== this.#host.store?.get(userId)?.[kind])
+      return this.#host.messageFor(failed.error);
+    // Forgotten, not only hidden: should the value change back later, the failure is no news.
+    this.#errors.delete(key);
   }
 
   /** Whether a change of that user (of `kind`, or of any kind) is waiting for the server. */
@@ -106,6 +114,7 @@ export class UserChangeController implements ReactiveController {
     if (status === 'inactive' && host.isSelf(user)) return 'refused';
     return this.#run({
       kind: 'status',
+      to: status,
       user,
       opener,
       event: new JtUserStatusChangeEvent({ user, status }),
@@ -145,6 +154,7 @@ export class UserChangeController implements ReactiveController {
     const demotesSelf = role !== 'admin' && host.isSelf(user);
     return this.#run({
       kind: 'role',
+      to: role,
       user,
       opener,
       event: new JtUserRoleChangeEvent({ user, role }),
@@ -180,6 +190,8 @@ export class UserChangeController implements ReactiveController {
 
   async #run(flow: {
     kind: UserMutation;
+    /** The value the change asks for. */
+    to: string;
     user: User;
     opener: HTMLElement | null | undefined;
     event: Event;
@@ -204,7 +216,7 @@ export class UserChangeController implements ReactiveController {
       await host.updateComplete;
       // The dialog `renderDialog()` put in the host's template, as rendered just now.
       const dialog = host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG);
-      if (!dialog) throw new Error('UserChangeController: renderDialog() is not in the rendered template.');
+      if (!dialog) throw new Error('UserChangeController: renderDialog() is not rendered.');
       const opener = flow.opener;
       confirmed = await dialog.show(opener ?? null);
       // The dialog gave the focus back to the opener, which a reload while it was open may
@@ -229,8 +241,8 @@ export class UserChangeController implements ReactiveController {
     const lang = () => (host.isConnected ? host.locale : locale);
     try {
       const updated = await flow.send(store, (user) => {
-        // A later read found the change applied after all: the failure shown no longer holds.
-        this.#errors.delete(key);
+        // A later read found the change applied after all: the failure shown no longer holds
+        // (errorFor sees the value asked for).
         host.requestUpdate();
         const confirm = () => flow.done(user, lang());
         // Unless the person is being asked for it again right now: see the dialog's end above.
@@ -242,7 +254,7 @@ export class UserChangeController implements ReactiveController {
     } catch (error) {
       const message = host.reportError(error, flow.kind);
       if (message !== undefined) {
-        this.#errors.set(key, error);
+        this.#errors.set(key, { error, to: flow.to });
         // The element left the page, or no longer shows the user (it shows another, or a reload
         // took their row away), or another change's dialog makes it inert: the rollback would
         // pass unexplained, so say it aloud (after that dialog), as a success is.
