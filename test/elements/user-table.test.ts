@@ -1206,13 +1206,19 @@ describe('<jt-user-table>', () => {
       });
     }
 
-    it('drops a failure’s message once the change is made elsewhere on the page', async () => {
+    /** A table of an active member, the dialog deactivating them open, and the server to refuse it. */
+    async function refusalAhead() {
       const api = await referenceApi();
       const tracking = trackingClient();
       const member = someMember(api);
       const el = await tableOf(tracking.client, member);
       api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
       await openDialogFor(el, member.id);
+      return { tracking, member, el };
+    }
+
+    it('drops a failure’s message once the change is made elsewhere on the page', async () => {
+      const { member, el } = await refusalAhead();
       dialogPart(el, 'confirm-button').click();
       await waitUntil(() => inRow(el, member.id, '[part~="message"]'), 'message shown');
 
@@ -1325,12 +1331,7 @@ describe('<jt-user-table>', () => {
     });
 
     it('says aloud that a change failed when a reload took the row away before the answer', async () => {
-      const api = await referenceApi();
-      const tracking = trackingClient();
-      const member = someMember(api);
-      const el = await tableOf(tracking.client, member);
-      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
-      await openDialogFor(el, member.id);
+      const { tracking, member, el } = await refusalAhead();
       const release = tracking.holdWrites();
       dialogPart(el, 'confirm-button').click();
       await waitUntil(() => tracking.writes().length === 1, 'PUT sent');
