@@ -1,6 +1,7 @@
 /**
- * Registers every element's tag. The only module of the package with a side effect; loading it
- * twice (or after a host defined some tags itself) is harmless.
+ * Registers every element's tag. With the single-file bundle that loads it, the only module of
+ * the package with a side effect; loading it twice (or after a host defined some tags itself)
+ * is harmless.
  *
  * @module
  */

@@ -55,8 +55,8 @@ export type ConfirmTone = 'default' | 'danger';
  * @cssprop --jt-line-height - Line height.
  * @cssprop --jt-radius - Corner radius of the buttons.
  * @cssprop --jt-radius-large - Corner radius of the dialog.
- * @cssprop --jt-space-2 - Space between the buttons.
- * @cssprop --jt-space-4 - Space between heading, message and buttons.
+ * @cssprop --jt-space-2 - Space between the heading and the message, and between the buttons.
+ * @cssprop --jt-space-4 - Space between the message and the buttons.
  * @cssprop --jt-space-6 - Padding of the dialog.
  */
 export class JtConfirmDialog extends LitElement {

@@ -83,7 +83,7 @@ const tasksOf = new WeakMap<JtElement, Set<Task<readonly unknown[], unknown>>>()
  * @cssprop --jt-font-size-small - Small text: column headers, badges, hints.
  * @cssprop --jt-font-size-large - Headings of dialogs and of the profile's sections.
  * @cssprop --jt-line-height - Line height.
- * @cssprop --jt-radius - Corner radius of controls and badges.
+ * @cssprop --jt-radius - Corner radius of fields, buttons and notices (badges are always round-ended).
  * @cssprop --jt-radius-large - Corner radius of dialogs and of the profile's sections.
  * @cssprop --jt-space-1 - The smallest spacing step.
  * @cssprop --jt-space-2 - The second spacing step.

@@ -6,8 +6,8 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
 
 /**
  * The Extra Settings switch that activates or deactivates one user, behind a confirm dialog.
- * Give it a `user` object (no request is made) or a `user-id` (the user is loaded), plus a
- * `client` or `api-base`. Only Admins see the switch; the signed-in Admin's own account shows
+ * Give it a `user` object (not loaded again) or a `user-id` (the user is loaded), plus a
+ * `client` or `api-base`; the signed-in user is asked for unless `currentUser` is set. Only Admins see the switch; the signed-in Admin's own account shows
  * it disabled, with the reason.
  *
  * @tag jt-user-status-toggle

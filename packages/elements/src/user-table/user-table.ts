@@ -137,7 +137,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @cssprop --jt-color-surface - Header row and notices.
  * @cssprop --jt-color-border - Lines between rows and around controls.
  * @cssprop --jt-color-text - Text.
- * @cssprop --jt-color-text-muted - Secondary text (last login, hints).
+ * @cssprop --jt-color-text-muted - Secondary text: the count, the rows shown, "You", hints and "Saving…".
  * @cssprop --jt-color-accent - Links, name buttons and the activate button.
  * @cssprop --jt-color-danger - The deactivate button and error messages.
  * @cssprop --jt-color-success - Text of the "Active" badge.
@@ -147,7 +147,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @cssprop --jt-font-family - Font.
  * @cssprop --jt-font-size - Base font size.
  * @cssprop --jt-font-size-small - Column headers, the count and hints.
- * @cssprop --jt-radius - Corner radius of controls and badges.
+ * @cssprop --jt-radius - Corner radius of the fields, the buttons and the table's frame (badges are always round-ended).
  * @cssprop --jt-color-scheme - `light` or `dark` on an ancestor forces a scheme.
  *
  * @slot actions - Extra controls at the end of the toolbar, e.g. an "Invite user" button of the host.
