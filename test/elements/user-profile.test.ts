@@ -19,6 +19,7 @@ import type { User, UserRole } from '@jt-users/sdk/schemas';
 import { demoTokens, demoUserIds, type ReferenceApi } from '@jt-users/reference-api/browser';
 import {
   deepActiveElement,
+  eventually,
   holdingClient,
   liveRegionText,
   part,
@@ -637,6 +638,30 @@ describe('<jt-user-profile>', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('takes a 403 to its switch as lost access everywhere: the whole profile explains, with the new role', async () => {
+      const { el, api, user } = await mountReady();
+      // Another Admin made this one a Manager while the profile was open.
+      const admin = api.store.get(demoUserIds.admin)!;
+      api.store.upsert({ ...admin, role: 'manager' });
+      const denied = count('jt-access-denied');
+
+      switchOf(el).click();
+      dialogButton(await dialogOpened(toggleOf(el)), 'confirm').click();
+      await eventually(
+        () => el.shadowRoot?.querySelector('[part~="access-denied"]'),
+        'the profile still offers controls',
+      );
+      expect(part(el, '[part~="access-denied"]').textContent).to.equal(
+        'You are signed in as Manager. Only Admins can view and change users.',
+      );
+      expect(el.shadowRoot!.querySelector('select') === null, 'the role field is still offered').to.equal(
+        true,
+      );
+      expect(api.store.get(user.id)?.status).to.equal('active');
+      await el.updateComplete;
+      expect(denied.events.length).to.be.greaterThan(0);
+    });
 
     it('offers the signed-in Admin no deactivation of their own account, and says why', async () => {
       const api = await referenceApi();

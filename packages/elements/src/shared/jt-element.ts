@@ -342,6 +342,8 @@ export abstract class JtElement extends LitElement {
       this.dispatchEvent(new JtErrorEvent({ error, operation }));
       if (error.code === 'forbidden') {
         this.#forbidden = true;
+        // A failure of that read is handled in the store (the next call tries again).
+        void this.store?.currentUser(undefined, true);
         this.requestUpdate();
       }
     }

@@ -63,9 +63,12 @@ export class UsersStore {
    * The signed-in user. One `getCurrentUser` request per client, however many elements ask; a
    * failed request is forgotten so the next call tries again. Aborting `signal` stops waiting
    * (rejecting with code `aborted`) without cancelling the request others may share.
+   *
+   * `again` asks anew, after a 403: the role the server answers now (a Manager, made so elsewhere)
+   * reaches every element of this client, not only the one that was refused.
    */
-  currentUser(signal?: AbortSignal): Promise<User> {
-    if (!this.#currentUser) {
+  currentUser(signal?: AbortSignal, again?: boolean): Promise<User> {
+    if (again || !this.#currentUser) {
       const asked = this.#changes;
       const request = this.client.getCurrentUser().then((user) => {
         this.#putRead([user], asked);
@@ -315,9 +318,12 @@ function outcomeIsUnknown(error: unknown): boolean {
   return isUsersApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code);
 }
 
-/** Races `promise` against `signal`, rejecting with an `aborted` UsersApiError when it fires. */
+/**
+ * Races `promise` against `signal`, rejecting with an `aborted` UsersApiError when it fires (with
+ * the SDK's own words for it).
+ */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  const aborted = () => new UsersApiError('aborted', 'The request was aborted.', { cause: signal.reason });
+  const aborted = () => new UsersApiError('aborted', 'Cancelled.', { cause: signal.reason });
   if (signal.aborted) return Promise.reject(aborted());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(aborted());
