@@ -601,6 +601,31 @@ describe('<jt-user-profile>', () => {
       expect(errors.events).to.have.length(0);
     });
 
+    it('still tells the page about its switch’s change when it moved on to a user still loading', async () => {
+      const api = await referenceApi();
+      const changed = count('jt-user-status-changed');
+      const holding = holdingClient();
+      const first = someMember(api);
+      const second = api.store.get(demoUserIds.member)!;
+      const { el } = await mountReady({ api, user: first, client: holding.client });
+      switchOf(el).click();
+      dialogButton(await dialogOpened(toggleOf(el)), 'confirm').click();
+      await eventually(() => holding.held() === 1, 'no change sent');
+
+      // The host shows the next user (a router reusing the element); its switch goes meanwhile.
+      api.faults.hangNext(1, { match: { method: 'GET', path: `/v1/users/${second.id}` } });
+      el.userId = second.id;
+      await eventually(
+        () => el.shadowRoot?.querySelector('[part~="loading"]'),
+        'not loading the second user',
+      );
+      holding.release();
+      await eventually(() => changed.events.length === 1, 'the page was not told of the change');
+      const event = changed.events[0] as JtUserStatusChangedEvent;
+      expect([event.user.id, event.user.status]).to.deep.equal([first.id, 'inactive']);
+      expect(event.target === el, 'the event did not come from the profile').to.equal(true);
+    });
+
     it('says so when no client is configured', async () => {
       const el = await fixture<JtUserProfile>(html`<jt-user-profile user-id="usr_1"></jt-user-profile>`);
       expect(part(el, '[part~="notice"]').textContent).to.equal(

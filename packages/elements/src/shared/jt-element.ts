@@ -230,6 +230,21 @@ export abstract class JtElement extends LitElement {
     return errorMessage(error, this.strings, this.locale);
   }
 
+  /** The element whose shadow root held this one when last connected (a profile's switch). */
+  #outer?: Element;
+
+  /**
+   * An element that one of ours took off the page (a profile moving on to the next user while
+   * its switch's change is on its way) tells the end of its flows through that element, where
+   * the page listens. Others dispatch on themselves.
+   */
+  override dispatchEvent(event: Event): boolean {
+    const outer = this.#outer;
+    return !this.isConnected && outer instanceof JtElement && outer.isConnected
+      ? outer.dispatchEvent(event)
+      : super.dispatchEvent(event);
+  }
+
   /** Also keeps track of the element's Tasks (each one adds itself here), see `disconnectedCallback`. */
   override addController(controller: ReactiveController): void {
     super.addController(controller);
@@ -240,6 +255,7 @@ export abstract class JtElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#outer = (this.getRootNode() as ShadowRoot).host;
     ensureLiveRegion();
     this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate());
     this.#syncStoreSubscription();
