@@ -237,4 +237,19 @@ describe('<jt-confirm-dialog>', () => {
     dialog.remove();
     expect(await answer).to.equal(false);
   });
+
+  it('answers false when asked off the page, and opens once back on it', async () => {
+    const { opener, dialog } = await setup();
+    // A host that took the element aside (a framework's kept-alive view) while a flow started.
+    dialog.remove();
+    expect(await dialog.show(opener)).to.equal(false);
+    expect(dialog.isOpen).to.equal(false);
+
+    opener.after(dialog);
+    const answer = dialog.show(opener);
+    await dialog.updateComplete;
+    expect(nativeDialog(dialog).open).to.equal(true);
+    cancelButton(dialog).click();
+    expect(await answer).to.equal(false);
+  });
 });

@@ -111,12 +111,15 @@ export class JtConfirmDialog extends LitElement {
   }
 
   /**
-   * Opens the dialog modally. Resolves `true` when confirmed, `false` on Cancel or Escape.
-   * Calling it again while open returns the same promise.
+   * Opens the dialog modally. Resolves `true` when confirmed, `false` on Cancel or Escape (and
+   * at once when the element is not on the page). Calling it again while open returns the same
+   * promise.
    *
    * @param opener Where focus goes back to afterwards; defaults to the element focused now.
    */
   async show(opener: HTMLElement | null = deepActiveElement()): Promise<boolean> {
+    // Off the page, nobody can answer (and a modal cannot open): as if cancelled.
+    if (!this.isConnected) return false;
     if (this.#answer) return this.#answer;
     this.#opener = opener;
     const answer = new Promise<boolean>((resolve) => (this.#settle = resolve));
