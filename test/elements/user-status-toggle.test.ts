@@ -232,6 +232,27 @@ describe('<jt-user-status-toggle>', () => {
       );
     });
 
+    it('follows a change of lang inside the shadow roots of a host app around it', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      // A host app built of custom elements: its page inside a shadow root, inside another.
+      const app = await fixture<HTMLDivElement>(html`<div></div>`);
+      const container = document.createElement('div');
+      container.lang = 'en';
+      const page = document.createElement('div');
+      container.append(page);
+      app.attachShadow({ mode: 'open' }).append(container);
+      const el = document.createElement('jt-user-status-toggle');
+      el.client = recordingClient().client;
+      el.userId = user.id;
+      page.attachShadow({ mode: 'open' }).append(el);
+      const label = () => el.shadowRoot?.querySelector('[part~="label"]')?.textContent;
+      await eventually(() => label() === 'Active', 'the switch did not render');
+
+      container.lang = 'de';
+      await eventually(() => label() === 'Aktiv', 'did not switch to German');
+    });
+
     it('uses strings a host overrides', async () => {
       setStrings('en', { deactivateConfirm: 'Switch off' });
       try {

@@ -257,7 +257,7 @@ export abstract class JtElement extends LitElement {
     super.connectedCallback();
     this.#outer = (this.getRootNode() as ShadowRoot).host;
     ensureLiveRegion();
-    this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate());
+    this.#unsubscribeLocale = onLocaleChange(() => this.requestUpdate(), this);
     this.#syncStoreSubscription();
     // Back on the page (moved, or kept aside by a framework): users may have changed meanwhile,
     // unheard, since the store is not listened to off the page.

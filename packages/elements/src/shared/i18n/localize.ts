@@ -123,20 +123,22 @@ export function resolveLang(node: Node): string {
 }
 
 let langObserver: MutationObserver | undefined;
+const LANG_CHANGES: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
 
 /**
- * Calls `listener` when strings are overridden or a `lang` attribute in the document changes.
- * The observer is created on the first subscription, never at import time.
+ * Calls `listener` when strings are overridden or a `lang` attribute in the document changes,
+ * or in the shadow roots around `node` (a host app built of custom elements). The observer is
+ * created on the first subscription, never at import time.
  */
-export function onLocaleChange(listener: () => void): () => void {
+export function onLocaleChange(listener: () => void, node?: Node): () => void {
   listeners.add(listener);
   if (!langObserver && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
     langObserver = new MutationObserver(notifyLocaleChange);
-    langObserver.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-    });
+    langObserver.observe(document.documentElement, LANG_CHANGES);
+  }
+  // Observing a root again only renews the same observation.
+  for (let root = node?.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    langObserver?.observe(root, LANG_CHANGES);
   }
   return () => {
     listeners.delete(listener);
