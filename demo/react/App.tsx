@@ -6,7 +6,7 @@
 import '@jt-users/elements/define';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JtUserSelectEvent } from '@jt-users/elements';
-import type { User, UsersClient } from '@jt-users/sdk';
+import type { UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { HOST_TEXT, type Language } from '../host-text.js';
 import { backToTable, followHistory, profileInHistory, pushProfile } from '../profile-history.js';
@@ -26,7 +26,8 @@ export interface AppProps {
  */
 export function App({ client, language = 'en' }: AppProps) {
   const text = HOST_TEXT[language];
-  const [selected, setSelected] = useState<User | null>(profileInHistory);
+  // The id of the user whose profile is shown; the profile finds them in the client's cache.
+  const [selected, setSelected] = useState<string | null>(profileInHistory);
   const [log, setLog] = useState<EventLogEntry[]>([]);
   const main = useRef<HTMLElement>(null);
   const shown = useRef(selected);
@@ -35,8 +36,8 @@ export function App({ client, language = 'en' }: AppProps) {
   const select = useCallback(
     (event: JtUserSelectEvent) => {
       logEvent(event);
-      pushProfile(event.user);
-      setSelected(event.user);
+      pushProfile(event.user.id);
+      setSelected(event.user.id);
     },
     [logEvent],
   );
@@ -61,7 +62,7 @@ export function App({ client, language = 'en' }: AppProps) {
             <h1>{text.profileTitle}</h1>
             <jt-user-profile
               client={client}
-              user={selected}
+              user-id={selected}
               onjt-user-status-changed={logEvent}
               onjt-user-role-changed={logEvent}
               onjt-error={logEvent}

@@ -1,13 +1,13 @@
 /**
  * The User Management area of a Vue 3 app: the table, and a user's information page when a name
- * is chosen. Vue sets `client` and `user` as DOM properties (the elements have them) and listens
+ * is chosen. Vue sets `client` and `userId` as DOM properties (the elements have them) and listens
  * to the elements' events through `on…` props (`onJtUserSelect` is the `jt-user-select` event);
  * the elements do everything else.
  */
 import '@jt-users/elements/define';
 import { defineComponent, h, onUnmounted, ref, shallowRef, toRaw, watch, type PropType } from 'vue';
 import type { JtUserSelectEvent } from '@jt-users/elements';
-import type { User, UsersClient } from '@jt-users/sdk';
+import type { UsersClient } from '@jt-users/sdk';
 import { withEvent, type EventLogEntry } from '../host-events.js';
 import { HOST_TEXT, type Language } from '../host-text.js';
 import { backToTable, followHistory, profileInHistory, pushProfile } from '../profile-history.js';
@@ -29,28 +29,28 @@ export const App = defineComponent({
     // The elements keep one cache per client object: they must get the client itself, never a
     // reactive proxy of it (which would be a second object, with a second cache).
     const client = toRaw(props.client);
-    // The elements own the users they show; Vue only needs to know WHICH one, not watch its fields.
-    const selected = shallowRef<User | null>(profileInHistory());
+    // The id of the user whose profile is shown; the profile finds them in the client's cache.
+    const selected = shallowRef<string | null>(profileInHistory());
     const log = ref<EventLogEntry[]>([]);
     const main = ref<HTMLElement | null>(null);
 
     const logEvent = (event: Event) => {
       log.value = withEvent(log.value, event);
     };
-    const show = (user: User | null) => {
-      selected.value = user;
+    const show = (userId: string | null) => {
+      selected.value = userId;
     };
     const select = (event: JtUserSelectEvent) => {
       logEvent(event);
-      pushProfile(event.user);
-      show(event.user);
+      pushProfile(event.user.id);
+      show(event.user.id);
     };
     onUnmounted(followHistory(show));
 
     // A new view is like a new page: focus moves to its start, as after a route change.
     watch(selected, () => main.value?.focus(), { flush: 'post' });
 
-    const profileView = (user: User) => [
+    const profileView = (userId: string) => [
       h(
         'button',
         { type: 'button', class: 'back-link', onClick: () => backToTable(show) },
@@ -59,7 +59,7 @@ export const App = defineComponent({
       h('h1', HOST_TEXT[props.language].profileTitle),
       h('jt-user-profile', {
         client,
-        user,
+        userId,
         onJtUserStatusChanged: logEvent,
         onJtUserRoleChanged: logEvent,
         onJtError: logEvent,

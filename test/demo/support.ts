@@ -59,6 +59,15 @@ export async function shownProfile(host: HTMLElement, user: User): Promise<JtUse
   return host.querySelector('jt-user-profile')!;
 }
 
+/** Waits until the profile's status badge says `status`. */
+async function profileShowsStatus(profile: JtUserProfile, status: string): Promise<void> {
+  await waitUntil(
+    () => profile.shadowRoot?.querySelector('[part~="status-badge"]')?.textContent === status,
+    `the profile did not show ${status}`,
+    patience,
+  );
+}
+
 /** Flips the profile's status switch and confirms in the dialog that opens. */
 export async function toggleStatusAndConfirm(profile: JtUserProfile): Promise<void> {
   const toggle = part<JtUserStatusToggle>(profile, 'jt-user-status-toggle');
@@ -152,13 +161,14 @@ export function describeHostJourney(title: string, framework: HostMount): void {
       expect(host.querySelector('jt-user-profile')).to.equal(null);
     });
 
-    it('keeps the profile in the browser’s history: Back, Forward and a reload', async () => {
-      const { api, client, table } = await mounted();
+    it('keeps the profile in the browser’s history: Back, Forward and a reload show it as it is now', async () => {
+      const { api, table } = await mounted();
       const user = safeTargetIn(table, api);
       // An entry of the test's own under the host's: a Back the host does not follow stays here.
       history.pushState(null, '');
       clickName(table, user);
-      await shownProfile(host, user);
+      await toggleStatusAndConfirm(await shownProfile(host, user));
+      await logged(host, `jt-user-status-changed: ${user.name}: active → inactive`);
 
       history.back();
       await shownTable(host);
@@ -166,12 +176,12 @@ export function describeHostJourney(title: string, framework: HostMount): void {
       expect(document.activeElement).to.equal(host.querySelector('main'));
 
       history.forward();
-      await shownProfile(host, user);
+      await profileShowsStatus(await shownProfile(host, user), 'Inactive');
 
-      // A reload renders the host anew on the same history entry.
+      // A reload: the host rendered anew, with a client of its own, on the same history entry.
       framework.unmount();
-      framework.mount(host, client);
-      await shownProfile(host, user);
+      framework.mount(host, recordingClient().client);
+      await profileShowsStatus(await shownProfile(host, user), 'Inactive');
       host.querySelector<HTMLButtonElement>('button.back-link')!.click();
       await shownTable(host);
     });
