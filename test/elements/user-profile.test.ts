@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@jt-users/elements/define';
 import {
+  en,
   formatDate,
   formatDateTime,
   type JtAccessDeniedEvent,
@@ -12,6 +13,7 @@ import {
   type JtUserRoleChangedEvent,
   type JtUserStatusChangedEvent,
   type JtUserStatusToggle,
+  type JtUserTable,
   isolate,
 } from '@jt-users/elements';
 import type { UsersClient } from '@jt-users/sdk';
@@ -664,9 +666,11 @@ describe('<jt-user-profile>', () => {
       });
     }
 
-    it('takes a 403 to its switch as lost access everywhere: the whole profile explains, with the new role', async () => {
+    it('takes a 403 to its switch as lost access: the whole profile says so once, and the page’s table too', async () => {
       const { el, api, user } = await mountReady();
-      // Another Admin made this one a Manager while the profile was open.
+      const table = await fixture<JtUserTable>(html`<jt-user-table .client=${el.client}></jt-user-table>`);
+      await eventually(() => table.shadowRoot?.querySelector('tbody tr'), 'the table showed no rows');
+      // Another Admin made this one a Manager while the page was open.
       const admin = api.store.get(demoUserIds.admin)!;
       api.store.upsert({ ...admin, role: 'manager' });
       const denied = count('jt-access-denied');
@@ -677,15 +681,24 @@ describe('<jt-user-profile>', () => {
         () => el.shadowRoot?.querySelector('[part~="access-denied"]'),
         'the profile still offers controls',
       );
-      expect(part(el, '[part~="access-denied"]').textContent).to.equal(
-        'You are signed in as Manager. Only Admins can view and change users.',
-      );
+      expect(part(el, '[part~="access-denied"]').textContent).to.equal(en.errorForbidden);
       expect(el.shadowRoot!.querySelector('select') === null, 'the role field is still offered').to.equal(
         true,
       );
       expect(api.store.get(user.id)?.status).to.equal('active');
-      await el.updateComplete;
-      expect(denied.events.length).to.be.greaterThan(0);
+      // The table learns it from the signed-in user, asked for again.
+      await eventually(
+        () => table.shadowRoot?.querySelector('[part~="access-denied"]'),
+        'the table still offers controls',
+      );
+      expect(part(table, '[part~="access-denied"]').textContent).to.equal(
+        'You are signed in as Manager. Only Admins can view and change users.',
+      );
+      await Promise.all([el.updateComplete, table.updateComplete]);
+      expect(denied.events.map((event) => (event.target as Element).localName)).to.deep.equal([
+        'jt-user-profile',
+        'jt-user-table',
+      ]);
     });
 
     it('offers the signed-in Admin no deactivation of their own account, and says why', async () => {

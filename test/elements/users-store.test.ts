@@ -116,6 +116,27 @@ describe('UsersStore', () => {
     expect(store.get(demoUserIds.admin)?.role).to.equal('admin');
   });
 
+  it('asks again for the signed-in user when told to, once while that answer is on its way', async () => {
+    const api = await referenceApi();
+    const { client, sent } = recordingClient();
+    const store = UsersStore.for(client);
+    await store.currentUser();
+    // Elements refused at once (403) each ask again: one request serves them all.
+    api.store.upsert({ ...api.store.get(demoUserIds.admin)!, role: 'manager' });
+    const [first, second] = await Promise.all([
+      store.currentUser(undefined, true),
+      store.currentUser(undefined, true),
+    ]);
+    expect(second).to.equal(first);
+    expect(first.role).to.equal('manager');
+    expect(store.get(demoUserIds.admin)?.role).to.equal('manager');
+    expect((await store.currentUser()).role).to.equal('manager');
+    expect(sent).to.deep.equal(['GET /v1/me', 'GET /v1/me']);
+    // Asked again once that answer is in: a new request.
+    await store.currentUser(undefined, true);
+    expect(sent).to.have.length(3);
+  });
+
   it('forgets a failed current-user request, so the next call tries again', async () => {
     const api = await referenceApi();
     const { client, sent } = recordingClient();

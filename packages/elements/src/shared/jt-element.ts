@@ -356,12 +356,7 @@ export abstract class JtElement extends LitElement {
     if (isAbortError(error)) return undefined;
     if (isUsersApiError(error)) {
       this.dispatchEvent(new JtErrorEvent({ error, operation }));
-      if (error.code === 'forbidden') {
-        this.#forbidden = true;
-        // A failure of that read is handled in the store (the next call tries again).
-        void this.store?.currentUser(undefined, true);
-        this.requestUpdate();
-      }
+      if (error.code === 'forbidden') this.#deny();
     }
     return this.messageFor(error);
   }
@@ -398,8 +393,23 @@ export abstract class JtElement extends LitElement {
     }
   }
 
+  /**
+   * A 403: the person may not do this after all. An element held by another of ours (a profile's
+   * switch) takes that element with it, so the page gets one notice and one `jt-access-denied`
+   * for the whole. The signed-in user is asked for again, so that a role taken away elsewhere
+   * reaches every element of the client (a failure of that read is handled in the store).
+   */
+  #deny(): void {
+    this.#forbidden = true;
+    this.requestUpdate();
+    const outer = this.#outer;
+    if (outer instanceof JtElement) outer.#deny();
+    else void this.store?.currentUser(undefined, true);
+  }
+
   #fireAccessDenied(): void {
-    if (this.#accessDeniedFired) return;
+    // One held by another of ours is denied with it, which tells the page (see #deny).
+    if (this.#accessDeniedFired || this.#outer instanceof JtElement) return;
     this.#accessDeniedFired = true;
     this.dispatchEvent(new JtAccessDeniedEvent({ currentUser: this.viewer ?? null }));
   }

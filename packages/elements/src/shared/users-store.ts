@@ -54,6 +54,8 @@ export class UsersStore {
   /** The count at each user's last change (by id), and at its last change of each kind (by key). */
   readonly #changedAt = new Map<string, number>();
   #currentUser: Promise<User> | undefined;
+  /** Whether `#currentUser` is still on its way (at most one request is). */
+  #asking = false;
 
   private constructor(client: UsersClient) {
     this.client = client;
@@ -64,18 +66,22 @@ export class UsersStore {
    * failed request is forgotten so the next call tries again. Aborting `signal` stops waiting
    * (rejecting with code `aborted`) without cancelling the request others may share.
    *
-   * `again` asks anew, after a 403: the role the server answers now (a Manager, made so elsewhere)
-   * reaches every element of this client, not only the one that was refused.
+   * `again` asks anew, after a 403, unless a request is on its way already (however many
+   * elements were refused at once): the role the server answers now (a Manager, made so
+   * elsewhere) reaches every element of this client, not only the ones that were refused.
    */
   currentUser(signal?: AbortSignal, again?: boolean): Promise<User> {
-    if (again || !this.#currentUser) {
+    if (again ? !this.#asking : !this.#currentUser) {
+      this.#asking = true;
       const asked = this.#changes;
       const request = this.client.getCurrentUser().then((user) => {
+        this.#asking = false;
         this.#putRead([user], asked);
         return user;
       });
       this.#currentUser = request;
       request.catch(() => {
+        this.#asking = false;
         if (this.#currentUser === request) this.#currentUser = undefined;
       });
     }
