@@ -81,7 +81,8 @@ export class UserChangeController implements ReactiveController {
   /**
    * The message of the last failed change of that user and kind, in the element's language of
    * the moment, until the next attempt, or until the user has what it asked for: found applied
-   * after all, or made again in another element of the page.
+   * after all, or made again in another element of the page (from the moment that attempt shows,
+   * before its answer: if it fails too, that element says so).
    */
   errorFor(userId: string, kind: UserMutation = 'status'): string | undefined {
     const key = `${kind}:${userId}`;
