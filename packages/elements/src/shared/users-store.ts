@@ -85,7 +85,9 @@ export class UsersStore {
         if (this.#currentUser === request) this.#currentUser = undefined;
       });
     }
-    return signal ? abortable(this.#currentUser, signal) : this.#currentUser;
+    // Set: by the request just made, or by one on its way (`#asking`), or kept from before.
+    const user = this.#currentUser!;
+    return signal ? abortable(user, signal) : user;
   }
 
   /** The cached user with that id, if any. */
