@@ -12,8 +12,9 @@ export const SIZE_BUDGETS = {
   /** The SDK with every dependency it ships with. */
   sdk: 8 * KB,
   /**
-   * The single-file bundle, held just above its present weight so that it can only shrink. The
-   * goal is {@link BUNDLE_GOAL}, out of reach while Lit, @lit/task and the SDK with ky alone
+   * The single-file bundle, held just above its present weight, so that it grows only by a
+   * change of this number (it went from 27.9 to 28.1 KB for fixes of how the elements behave).
+   * The goal is {@link BUNDLE_GOAL}, out of reach while Lit, @lit/task and the SDK with ky alone
    * weigh about 14.5 KB of it (see bench/RESULTS.md).
    */
   bundle: 28.1 * KB,
