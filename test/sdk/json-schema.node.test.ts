@@ -16,12 +16,17 @@ import {
   UserRoleJson,
   UserStatusJson,
 } from '../../packages/sdk/src/contract.js';
-import { parse, type Issue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
+import { parse, SchemaIssue, type Issue, type JsonSchema } from '../../packages/sdk/src/json-schema.js';
 
 /** Where `value` breaks `schema`, as plain data to compare with `deepEqual`; undefined when it fits. */
 function findIssue(schema: JsonSchema, value: unknown): Issue | undefined {
-  const { issue } = parse(schema, value);
-  return issue && { path: issue.path, message: issue.message };
+  try {
+    parse(schema, value);
+    return undefined;
+  } catch (issue) {
+    if (!(issue instanceof SchemaIssue)) throw issue;
+    return { path: issue.path, message: issue.message };
+  }
 }
 import {
   ProblemSchema,

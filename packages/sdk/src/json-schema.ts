@@ -51,8 +51,8 @@ export interface Issue {
   message: string;
 }
 
-/** Thrown inside {@link read} and caught by {@link parse}: the first issue ends the walk. */
-class SchemaIssue extends Error implements Issue {
+/** What {@link parse} throws: the first issue ends the walk. */
+export class SchemaIssue extends Error implements Issue {
   constructor(
     readonly path: IssuePath,
     message: string,
@@ -168,18 +168,8 @@ function readAnyOf(branches: readonly JsonSchema[], value: unknown, path: IssueP
   throw deepest!;
 }
 
-/** What {@link parse} finds: the value as the contract describes it, or where it does not fit. */
-export type ParseResult<T> = { value: T; issue?: undefined } | { value?: undefined; issue: Issue };
-
 /**
- * `value` checked against `schema`: a copy with only the properties the schema names, or the
- * first place where it does not fit.
+ * `value` checked against `schema`: a copy with only the properties the schema names. Throws a
+ * {@link SchemaIssue} at the first place where it does not fit.
  */
-export function parse<T>(schema: Schema<T>, value: unknown): ParseResult<T> {
-  try {
-    return { value: read(schema, value, []) as T };
-  } catch (issue) {
-    if (issue instanceof SchemaIssue) return { issue };
-    throw issue;
-  }
-}
+export const parse = <T>(schema: Schema<T>, value: unknown): T => read(schema, value, []) as T;

@@ -5,7 +5,7 @@
  * @module
  */
 import { UsersApiError, type UsersApiErrorCode } from './errors.js';
-import { parse, type IssuePath, type Schema } from './json-schema.js';
+import { parse, SchemaIssue, type IssuePath, type Schema } from './json-schema.js';
 
 /** `root` plus an issue path written the way a developer would: `items[3].status`. */
 function formatPath(root: string, path: Readonly<IssuePath>): string {
@@ -28,11 +28,14 @@ export function parseWith<T>(
   root = '',
   status = 0,
 ): T {
-  const { issue, value: parsed } = parse(schema, value);
-  if (!issue) return parsed;
-  throw new UsersApiError(code, `${context} at ${formatPath(root, issue.path)}: ${issue.message}`, {
-    status,
-  });
+  try {
+    return parse(schema, value);
+  } catch (issue) {
+    if (!(issue instanceof SchemaIssue)) throw issue;
+    throw new UsersApiError(code, `${context} at ${formatPath(root, issue.path)}: ${issue.message}`, {
+      status,
+    });
+  }
 }
 
 /** Checks one argument of a call; a rejected argument never reaches the network. */
