@@ -160,6 +160,24 @@ describe('answers outside the contract', () => {
     assert.equal(bare.code, 'last_admin');
   });
 
+  test('a problem member of the wrong type is ignored, not the whole problem (RFC 9457)', async () => {
+    server.use(
+      http.put(`${BASE_URL}/v1/users/:id/status`, () =>
+        HttpResponse.json({ code: 'last_admin', title: null, detail: 'Keep one Admin' }, { status: 409 }),
+      ),
+      http.put(`${BASE_URL}/v1/users/:id/role`, () =>
+        HttpResponse.json({ code: 'last_admin', title: 'Last Admin', detail: 42 }, { status: 409 }),
+      ),
+    );
+    const error = await apiError(noRetry().deactivateUser('usr_1'));
+    assert.equal(error.code, 'last_admin');
+    assert.equal(error.message, 'Keep one Admin');
+    const numbered = await apiError(noRetry().setUserRole('usr_1', 'member'));
+    assert.equal(numbered.code, 'last_admin');
+    assert.equal(numbered.message, 'Last Admin');
+    assert.equal(numbered.detail, undefined);
+  });
+
   test('a 409 without a problem body is unknown, since 409 has two meanings', async () => {
     server.use(http.put(`${BASE_URL}/v1/users/:id/status`, () => new HttpResponse(null, { status: 409 })));
     const error = await apiError(noRetry().deactivateUser('usr_1'));

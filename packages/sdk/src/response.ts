@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MESSAGES, UsersApiError, type UsersApiErrorCode } from './errors.js';
 import { API_ERROR_CODES } from './constants.js';
-import { parse, type Schema } from './json-schema.js';
+import type { Schema } from './json-schema.js';
 import { parseRetryAfter } from './retry.js';
 import { parseWith } from './validate.js';
 
@@ -22,14 +22,11 @@ const CODE_BY_STATUS: Readonly<Record<number, keyof typeof DEFAULT_MESSAGES>> = 
 };
 
 /**
- * An error answer's body as far as it is read: RFC 9457 makes every member of a problem
- * optional, and servers leave out `type` or send `status` as text; only a `code` is needed.
+ * A member of an error answer's body if it is text. RFC 9457 makes every member of a problem
+ * optional and says one of the wrong type is ignored, not the whole problem: servers leave out
+ * `type`, send `status` as text or `title` as null, and the code still counts.
  */
-const ErrorBodyJson: Schema<{ code: string; title?: string; detail?: string }> = {
-  type: 'object',
-  properties: { code: { type: 'string' }, title: { type: 'string' }, detail: { type: 'string' } },
-  required: ['code'],
-};
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The answer's JSON, or undefined when it is not JSON at all (an HTML error page, an empty body). */
 async function readJson(response: Response): Promise<unknown> {
@@ -59,16 +56,18 @@ export async function readBody<T>(response: Response, schema: Schema<T>, context
 export async function toResponseError(response: Response): Promise<UsersApiError> {
   const { status } = response;
   const body = await readJson(response).catch(() => undefined);
-  const problem = parse(ErrorBodyJson, body).value;
+  // A primitive has no members; only null and undefined cannot be destructured.
+  const { code, title, detail } = (body ?? {}) as Record<string, unknown>;
+  const explained = asText(detail);
   const byStatus = CODE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'unknown');
   // Only a code of the contract is taken at its word.
-  const code =
-    problem && (API_ERROR_CODES as readonly string[]).includes(problem.code)
-      ? (problem.code as UsersApiErrorCode)
-      : byStatus;
-  return new UsersApiError(code, problem?.detail ?? problem?.title ?? DEFAULT_MESSAGES[byStatus], {
-    status,
-    detail: problem?.detail,
-    retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-  });
+  return new UsersApiError(
+    (API_ERROR_CODES as readonly unknown[]).includes(code) ? (code as UsersApiErrorCode) : byStatus,
+    explained ?? asText(title) ?? DEFAULT_MESSAGES[byStatus],
+    {
+      status,
+      detail: explained,
+      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+    },
+  );
 }
