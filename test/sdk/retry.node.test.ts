@@ -392,6 +392,53 @@ describe('401 and the token refresh', () => {
     assert.equal(refreshes, 2);
   });
 
+  test('a refresh given up on that settles later leaves the newer shared refresh shared', async () => {
+    // How each refresh ends, in the order they started.
+    const refreshes: ((token: string) => void)[] = [];
+    const getToken = ({ forceRefresh }: GetTokenOptions) =>
+      forceRefresh ? new Promise<string>((resolve) => refreshes.push(resolve)) : 'expired';
+    const refreshesReach = async (count: number) => {
+      while (refreshes.length < count) await delay(1);
+    };
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
+        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      ),
+    );
+    const client = testClient({ getToken });
+    const giveUp = new AbortController();
+    const first = client.getUser('usr_1', { signal: giveUp.signal });
+    await refreshesReach(1);
+    giveUp.abort();
+    assert.equal((await apiError(first)).code, 'aborted');
+    const second = client.getUser('usr_2');
+    await refreshesReach(2);
+    // The refresh given up on settles while the second one is still under way.
+    refreshes[0]!('fresh');
+    await delay(5);
+    const third = client.getUser('usr_3');
+    // The third call's 401 waits for the second refresh instead of starting one more.
+    await delay(20);
+    refreshes[1]!('fresh');
+    assert.equal((await second).id, 'usr_1');
+    assert.equal((await third).id, 'usr_1');
+    assert.equal(refreshes.length, 2);
+  });
+
+  test('a token that is not text is refused before anything is sent', async () => {
+    for (const token of [42, { accessToken: 'abc' }, true]) {
+      const client = testClient({ getToken: () => token as unknown as string });
+      const error = await apiError(client.getCurrentUser());
+      assert.equal(error.code, 'unauthenticated');
+      assert.equal(error.message, 'No usable access token.');
+    }
+    assert.equal(requests.length, 0);
+    // null, as undefined, is no token: the call goes out without one.
+    server.use(http.get(`${BASE_URL}/v1/me`, ok));
+    await testClient({ getToken: () => null as unknown as undefined }).getCurrentUser();
+    assert.equal(requests[0]!.headers.get('authorization'), null);
+  });
+
   test('a second 401 is unauthenticated, with no further refresh', async () => {
     const { calls, getToken } = tokenSource('expired', 'revoked');
     server.use(

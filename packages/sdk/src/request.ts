@@ -94,16 +94,25 @@ export function createSend(options: UsersClientOptions): Send {
     } catch (cause) {
       throw new UsersApiError('unauthenticated', NO_TOKEN, { cause });
     }
-    // A header value holds no line breaks or other controls, nor characters past Latin-1; fetch
-    // would refuse it with an error that quotes the token, and refuse it again on every retry.
-    if (token && /[^\t\x20-\xff]/.test(token)) throw new UsersApiError('unauthenticated', NO_TOKEN);
+    // A header value is text with no line breaks or other controls, nor characters past Latin-1:
+    // fetch would refuse it with an error that quotes the token, on every retry; and a token
+    // object, say, would go out as "[object Object]".
+    if (token != null && (typeof token != 'string' || /[^\t\x20-\xff]/.test(token)))
+      throw new UsersApiError('unauthenticated', NO_TOKEN);
     return token;
   };
 
   // One refresh at a time, shared by every call that got a 401 meanwhile: a rotating refresh
   // token is spent by the first refresh, and a second one at the same time would be refused.
   let refreshing: Promise<string | undefined> | undefined;
-  const refreshToken = () => (refreshing ??= readToken(true).finally(() => (refreshing = undefined)));
+  /** Forgets `refresh` as the shared one, unless a newer refresh has taken its place. */
+  const forget = (refresh: Promise<unknown>) => {
+    if (refreshing === refresh) refreshing = undefined;
+  };
+  const refreshToken = (): Promise<string | undefined> => {
+    const refresh: Promise<string | undefined> = refreshing ?? readToken(true).finally(() => forget(refresh));
+    return (refreshing = refresh);
+  };
 
   const attempt = async <T>(
     method: 'GET' | 'PUT',
@@ -195,10 +204,11 @@ export function createSend(options: UsersClientOptions): Send {
         if (refresh) {
           refreshed = true;
           arm();
-          token = await until(refreshToken()).catch((error: unknown) => {
+          const shared = refreshToken();
+          token = await until(shared).catch((error: unknown) => {
             // A refresh this call gave up on (it timed out, or was aborted) is not waited on by
             // later 401s: it may never settle.
-            refreshing = undefined;
+            forget(shared);
             throw error;
           });
         } else {

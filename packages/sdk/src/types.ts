@@ -41,6 +41,7 @@ export interface UsersClientOptions {
   baseUrl: string;
   /**
    * Returns the bearer token, sent as `Authorization: Bearer <token>`; an empty token sends none.
+   * A call whose token is not text a header can carry fails with `unauthenticated`, unsent.
    * Called once per call, and once more with `forceRefresh: true` after a 401. Calls that meet a
    * 401 while a refresh is under way wait for that one rather than starting their own.
    */
