@@ -1217,17 +1217,50 @@ describe('<jt-user-table>', () => {
       return { tracking, member, el };
     }
 
+    /** The row of `id` shows no failure message, and its action button points at none. */
+    function expectNoMessage(el: JtUserTable, id: string, why: string): void {
+      expect(inRow(el, id, '[part~="message"]') === null, why).to.equal(true);
+      expect(actionButton(el, id).hasAttribute('aria-describedby')).to.equal(false);
+    }
+
+    /** {@link refusalAhead}, confirmed: the refusal's message shows in the member's row. */
+    async function refusalShown() {
+      const ahead = await refusalAhead();
+      dialogPart(ahead.el, 'confirm-button').click();
+      await waitUntil(() => inRow(ahead.el, ahead.member.id, '[part~="message"]'), 'message shown');
+      return ahead;
+    }
+
     it('drops a failure’s message once the change is made elsewhere on the page', async () => {
-      const { member, el } = await refusalAhead();
-      dialogPart(el, 'confirm-button').click();
-      await waitUntil(() => inRow(el, member.id, '[part~="message"]'), 'message shown');
+      const { member, el } = await refusalShown();
 
       // A profile or toggle of the same client makes the change, and the server takes it.
       await el.store!.setStatus(member.id, 'inactive');
       await el.updateComplete;
       expect(badge(el, member.id)).to.equal('Inactive');
-      expect(inRow(el, member.id, '[part~="message"]') === null, 'the message is still shown').to.equal(true);
-      expect(actionButton(el, member.id).hasAttribute('aria-describedby')).to.equal(false);
+      expectNoMessage(el, member.id, 'the message is still shown');
+    });
+
+    it('forgets a failure’s message once a new answer no longer lists the user, so it is not said again on their return', async () => {
+      const { tracking, member, el } = await refusalShown();
+
+      let before = tracking.listRequests().length;
+      el.search = 'zz-nobody';
+      await reloaded(el, tracking.listRequests, before);
+      before = tracking.listRequests().length;
+      el.search = '';
+      await reloaded(el, tracking.listRequests, before);
+      expect(badge(el, member.id)).to.equal('Active');
+      expectNoMessage(el, member.id, 'the old message is back');
+    });
+
+    it('keeps a failure’s message through a reload that still lists the user', async () => {
+      const { tracking, member, el } = await refusalShown();
+
+      const before = tracking.listRequests().length;
+      void el.reload();
+      await reloaded(el, tracking.listRequests, before);
+      expect(text(inRow(el, member.id, '[part~="message"]'))).to.equal(en.errorLastAdmin);
     });
 
     it('treats a forbidden answer as lost access', async () => {

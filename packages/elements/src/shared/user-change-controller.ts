@@ -98,6 +98,16 @@ export class UserChangeController implements ReactiveController {
     return this.#host.store?.isPending(userId, kind) ?? false;
   }
 
+  /**
+   * Forgets the errors of users other than `userIds`, e.g. when a list's new answer no longer
+   * shows them: the message was seen, or said aloud, and is not news when they come back.
+   */
+  keepErrorsOf(userIds: ReadonlySet<string>): void {
+    for (const key of this.#errors.keys()) {
+      if (!userIds.has(key.slice(key.indexOf(':') + 1))) this.#errors.delete(key);
+    }
+  }
+
   /** Forgets a shown error, e.g. when the element starts showing another user. */
   clearErrors(): void {
     this.#errors.clear();

@@ -212,7 +212,10 @@ export class JtUserTable extends JtElement {
       // Where the page starts, as asked: the trail moves on while the next page is on its way.
       const offset = this.cursorTrail.length * limit;
       const page = await this.awaitRequest(store.list(query, signal), 'load', initialState);
-      if (page !== initialState) pageOrigins.set(page, { store, offset });
+      if (page !== initialState) {
+        pageOrigins.set(page, { store, offset });
+        this.#changes.keepErrorsOf(new Set(page.items.map((user) => user.id)));
+      }
       return page;
     },
     // Primitives only: a new search, filter, sort or page changes an argument, which aborts the
