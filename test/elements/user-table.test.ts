@@ -1378,6 +1378,32 @@ describe('<jt-user-table>', () => {
         () => liveRegionText() === `${isolate(member.name)} was not changed. ${en.errorLastAdmin}`,
         `announced: "${liveRegionText()}"`,
       );
+      // Said once: not shown and said again when the user is listed again.
+      const again = tracking.listRequests().length;
+      el.search = '';
+      await reloaded(el, tracking.listRequests, again);
+      expectNoMessage(el, member.id, 'the message said aloud is back');
+    });
+
+    it('keeps a failure that came while the next answer was on its way, for when the user is listed again', async () => {
+      const { tracking, member, el } = await refusalAhead();
+      const releaseWrite = tracking.holdWrites();
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => tracking.writes().length === 1, 'PUT sent');
+
+      const releaseList = tracking.holdLists();
+      let before = tracking.listRequests().length;
+      el.search = 'zz-nobody';
+      await waitUntil(() => tracking.listRequests().length > before, 'search sent');
+      // The refusal comes while the row is still on screen, in a table busy with the search.
+      releaseWrite();
+      await eventually(() => !el.store?.isPending(member.id), 'settled');
+      releaseList();
+      await loaded(el);
+      before = tracking.listRequests().length;
+      el.search = '';
+      await reloaded(el, tracking.listRequests, before);
+      expect(text(inRow(el, member.id, '[part~="message"]'))).to.equal(en.errorLastAdmin);
     });
 
     it("offers no deactivation in the signed-in Admin's own row, and says why", async () => {

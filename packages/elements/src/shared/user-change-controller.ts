@@ -58,10 +58,12 @@ const DIALOG_TAG = 'jt-confirm-dialog';
 export class UserChangeController implements ReactiveController {
   readonly #host: JtElement;
   /**
-   * The last failure of each change (by kind and user id), put into words when shown, and the
-   * value that change asked for.
+   * The last failure of each change (by kind and user id), put into words when shown: the user's
+   * id, the value that change asked for, and when it came (a count of failures).
    */
-  readonly #errors = new Map<string, { error: unknown; to: string }>();
+  readonly #errors = new Map<string, { error: unknown; to: string; at: number; id: string }>();
+  /** How many failures were kept: what {@link UserChangeController.failureMark} reads. */
+  #failures = 0;
   #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
   /** The kind and user id of the change whose dialog is open. */
   #prompting: string | undefined;
@@ -98,13 +100,19 @@ export class UserChangeController implements ReactiveController {
     return this.#host.store?.isPending(userId, kind) ?? false;
   }
 
+  /** A mark in time for {@link UserChangeController.forgetErrorsBefore}. */
+  get failureMark(): number {
+    return this.#failures;
+  }
+
   /**
-   * Forgets the errors of users other than `userIds`, e.g. when a list's new answer no longer
-   * shows them: the message was seen, or said aloud, and is not news when they come back.
+   * Forgets the errors kept before `mark` of users other than `userIds`, e.g. when a list's new
+   * answer no longer shows them: their message was on screen, and is no news when they come
+   * back. One kept since (while the answer was on its way) may not have been seen yet: it stays.
    */
-  keepErrorsOf(userIds: ReadonlySet<string>): void {
-    for (const key of this.#errors.keys()) {
-      if (!userIds.has(key.slice(key.indexOf(':') + 1))) this.#errors.delete(key);
+  forgetErrorsBefore(mark: number, userIds: ReadonlySet<string>): void {
+    for (const [key, failed] of this.#errors) {
+      if (failed.at <= mark && !userIds.has(failed.id)) this.#errors.delete(key);
     }
   }
 
@@ -265,11 +273,13 @@ export class UserChangeController implements ReactiveController {
     } catch (error) {
       const message = host.reportError(error, flow.kind);
       if (message !== undefined) {
-        this.#errors.set(key, { error, to: flow.to });
-        // The element left the page, or no longer shows the user (it shows another, or a reload
-        // took their row away), or another change's dialog makes it inert: the rollback would
-        // pass unexplained, so say it aloud (after that dialog), as a success is.
-        if (!host.isConnected || !host.shows(flow.user.id) || isModalOpen()) {
+        // The element no longer shows the user (it shows another, or a reload took their row
+        // away): the failure is said aloud below, and is no news should they be shown again.
+        const away = !host.shows(flow.user.id);
+        if (!away) this.#errors.set(key, { error, to: flow.to, at: ++this.#failures, id: flow.user.id });
+        // Or the element left the page, or another change's dialog makes it inert: the rollback
+        // would pass unexplained, so say it aloud (after that dialog), as a success is.
+        if (away || !host.isConnected || isModalOpen()) {
           const s = stringsFor(locale);
           announce(
             `${s.announceNotChanged(isolate(flow.user.name))} ${errorMessage(error, s, locale)}`,

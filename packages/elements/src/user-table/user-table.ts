@@ -211,10 +211,12 @@ export class JtUserTable extends JtElement {
       if (cursor !== undefined) query.cursor = cursor;
       // Where the page starts, as asked: the trail moves on while the next page is on its way.
       const offset = this.cursorTrail.length * limit;
+      const mark = this.#changes.failureMark;
       const page = await this.awaitRequest(store.list(query, signal), 'load', initialState);
-      if (page !== initialState) {
+      // Not for an answer whose question changed meanwhile: the task drops it.
+      if (page !== initialState && !signal.aborted) {
         pageOrigins.set(page, { store, offset });
-        this.#changes.keepErrorsOf(new Set(page.items.map((user) => user.id)));
+        this.#changes.forgetErrorsBefore(mark, new Set(page.items.map((user) => user.id)));
       }
       return page;
     },
