@@ -178,6 +178,17 @@ describe('answers outside the contract', () => {
     assert.equal(numbered.detail, undefined);
   });
 
+  test('an empty detail leaves the message to the title', async () => {
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, () =>
+        HttpResponse.json({ code: 'not_found', title: 'No such user', detail: '' }, { status: 404 }),
+      ),
+    );
+    const error = await apiError(noRetry().getUser('usr_9'));
+    assert.equal(error.code, 'not_found');
+    assert.equal(error.message, 'No such user');
+  });
+
   test('a 409 without a problem body is unknown, since 409 has two meanings', async () => {
     server.use(http.put(`${BASE_URL}/v1/users/:id/status`, () => new HttpResponse(null, { status: 409 })));
     const error = await apiError(noRetry().deactivateUser('usr_1'));

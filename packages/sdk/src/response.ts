@@ -51,7 +51,9 @@ export async function readBody<T>(response: Response, schema: Schema<T>, context
 
 /**
  * The error a failed answer stands for. A problem+json body with a contract code is taken at its
- * word; anything else (an HTML page from a proxy, a problem with a foreign code) is judged by status.
+ * word; anything else (an HTML page from a proxy, a problem with a foreign code) gets its code
+ * from the status. The message is the body's `detail` or `title` where it has one that is not
+ * empty, else the status's default.
  */
 export async function toResponseError(response: Response): Promise<UsersApiError> {
   const { status } = response;
@@ -63,7 +65,7 @@ export async function toResponseError(response: Response): Promise<UsersApiError
   // Only a code of the contract is taken at its word.
   return new UsersApiError(
     (API_ERROR_CODES as readonly unknown[]).includes(code) ? (code as UsersApiErrorCode) : byStatus,
-    explained ?? asText(title) ?? DEFAULT_MESSAGES[byStatus],
+    explained || asText(title) || DEFAULT_MESSAGES[byStatus],
     {
       status,
       detail: explained,
