@@ -198,14 +198,20 @@ async function reloaded(el: JtUserTable, listRequests: () => SentRequest[], befo
  */
 function watchRowStates(el: JtUserTable) {
   const root = el.shadowRoot!;
-  const states: Array<{ rows: number; busy: string | null | undefined; bottom: number; widths: number[] }> =
-    [];
+  const states: Array<{
+    rows: number;
+    busy: string | null | undefined;
+    opacity: string;
+    bottom: number;
+    widths: number[];
+  }> = [];
   const record = () => {
     const shown = rows(el);
     if (shown.length === 0) return;
     states.push({
       rows: shown.length,
       busy: root.querySelector('table')?.getAttribute('aria-busy'),
+      opacity: getComputedStyle(shown[0]!.parentElement!).opacity,
       bottom: shown.at(-1)!.getBoundingClientRect().bottom,
       widths: columnWidths(el),
     });
@@ -555,6 +561,8 @@ describe('<jt-user-table>', () => {
       await eventually(() => tracking.listRequests().length > before, 'no list request');
       await el.updateComplete;
       expect(range(), 'the first page is still on screen').to.equal(`Showing 1–10 of ${total}`);
+      const body = part(el, 'tbody');
+      expect(getComputedStyle(body).opacity, 'dimmed while it is not the answer').to.equal('0.6');
       release();
       await eventually(() => range() === `Showing 11–20 of ${total}`, 'page two');
     });
@@ -707,6 +715,8 @@ describe('<jt-user-table>', () => {
       expect(states[0]?.bottom, 'and not a second window further').to.be.below(2 * innerHeight);
       expect(states.slice(0, -1).map((state) => state.busy)).to.not.include('false');
       expect(states.at(-1)).to.include({ rows: MAX_PAGE_SIZE, busy: 'false' });
+      // Busy, but not stale: the first rows are the answer, shown as such, not dimmed.
+      expect([...new Set(states.map((state) => state.opacity))]).to.deep.equal(['1']);
     });
 
     for (const lang of ['en', 'de'] as const) {

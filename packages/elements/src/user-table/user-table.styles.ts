@@ -68,7 +68,8 @@ export const userTableStyles = css`
     background: var(--_bg);
   }
 
-  [part~='table'][aria-busy='true'] tbody {
+  /* The rows of the last answer while the next one is on its way; not rows held back a frame. */
+  .stale {
     opacity: 0.6;
   }
 

@@ -423,7 +423,7 @@ export class JtUserTable extends JtElement {
               <th part="header" scope="col">${s.columnAction}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody class=${refreshing ? 'stale' : nothing}>
             ${this.#renderRows(rows)}
           </tbody>
         </table>
