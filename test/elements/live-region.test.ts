@@ -72,6 +72,18 @@ describe('the live region', () => {
     expect(ensureLiveRegion().lang).to.equal('en');
   });
 
+  it('moves into a modal dialog of the page while it is open, where it is not inert, and back after', async () => {
+    const dialog = await fixture<HTMLDialogElement>(html`<dialog><p>User details</p></dialog>`);
+    dialog.showModal();
+    announce('Ada was deactivated.');
+    await eventually(() => liveRegionText() === 'Ada was deactivated.', 'not said in the dialog');
+    expect(ensureLiveRegion().parentElement === dialog, 'not in the open dialog').to.equal(true);
+    dialog.close();
+    announce('Bo was activated.');
+    await eventually(() => liveRegionText() === 'Bo was activated.', 'not said after it closed');
+    expect(ensureLiveRegion().parentElement === document.body, 'not back in the body').to.equal(true);
+  });
+
   it('waits while a confirm dialog is open, and speaks once it closes', async () => {
     const dialog = await fixture<JtConfirmDialog>(
       html`<jt-confirm-dialog heading="Deactivate Bo?" confirm-label="Deactivate"></jt-confirm-dialog>`,

@@ -554,6 +554,18 @@ describe('<jt-user-profile>', () => {
       expect(deepActiveElement()?.getAttribute('part')).to.equal('role-select');
     });
 
+    it('loads by user-id when a framework host passes null for a user it does not have', async () => {
+      const api = await referenceApi();
+      const user = someMember(api, { status: 'inactive' });
+      const { client, sent } = recordingClient();
+      const el = await fixture<JtUserProfile>(
+        html`<jt-user-profile .client=${client} user-id=${user.id} .user=${null}></jt-user-profile>`,
+      );
+      await waitUntil(() => el.shadowRoot?.querySelector('[part~="status-badge"]'), 'not shown');
+      expect(badgeOf(el).textContent).to.equal('Inactive');
+      expect(sent).to.include(`GET /v1/users/${user.id}`);
+    });
+
     it('shows loading while the user is on its way', async () => {
       const api = await referenceApi();
       const user = someMember(api);

@@ -58,6 +58,10 @@ function sayQueued(): void {
 /** Says `message` politely, in `lang` when given, after any message still waiting. */
 export function announce(message: string, lang?: string): void {
   const target = ensureLiveRegion();
+  // A modal dialog of the page (user details, say) makes everything outside it inert, this region
+  // too: while one is open, the region moves into it (the last in the document), then back.
+  const place = [...document.querySelectorAll('dialog:modal')].at(-1) ?? document.body;
+  if (target.parentElement !== place) place.append(target);
   target.textContent = '';
   if (lang) target.lang = lang;
   queued = queued ? `${queued} ${message}` : message;

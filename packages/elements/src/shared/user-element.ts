@@ -31,12 +31,13 @@ export abstract class JtUserElement extends JtElement {
   declare userId?: string;
 
   /**
-   * The user, when the host has it already: nothing is loaded. Put into the shared cache, unless
+   * The user, when the host has it already: nothing is loaded (`null`, as a framework may pass
+   * for a user it does not have, is none: `user-id` loads it). Put into the shared cache, unless
    * it equals the copy of that user this element was given last: a host passing its copy again
    * after a change made here (also after showing other users in between) does not take the
    * screen back.
    */
-  declare user?: User;
+  declare user?: User | null;
 
   /** The status and role change flows of the shown user. */
   protected readonly changes: UserChangeController = new UserChangeController(this);
@@ -54,7 +55,7 @@ export abstract class JtUserElement extends JtElement {
       if (!store || !id || given || access !== 'admin') return initialState;
       return this.awaitRequest(store.load(id, signal), 'load', initialState);
     },
-    args: () => [this.store, this.userId, this.user !== undefined, this.access] as const,
+    args: () => [this.store, this.userId, this.user != null, this.access] as const,
   });
 
   /** The id of the user shown: from `user`, else `user-id` (`user-id=""` names no user). */
