@@ -58,8 +58,8 @@ const DIALOG_TAG = 'jt-confirm-dialog';
 export class UserChangeController implements ReactiveController {
   readonly #host: JtElement;
   /**
-   * The last failure of each change (by kind and user id), put into words when shown: the user's
-   * id, the value that change asked for, and when it came (a count of failures).
+   * The last failure of each change (by kind and user id), put into words when shown; with it,
+   * whose change it was, the value it asked for, and when it came (a count of failures).
    */
   readonly #errors = new Map<string, { error: unknown; to: string; at: number; id: string }>();
   /** How many failures were kept: what {@link UserChangeController.failureMark} reads. */
