@@ -84,6 +84,25 @@ describe('the live region', () => {
     expect(ensureLiveRegion().parentElement === document.body, 'not back in the body').to.equal(true);
   });
 
+  it('speaks from the body when the page closes its dialog right after the message came', async () => {
+    const dialog = await fixture<HTMLDialogElement>(html`<dialog><p>User details</p></dialog>`);
+    dialog.showModal();
+    announce('Ada was deactivated.');
+    // A framework host closes its modal on the changed event, a moment later.
+    await pause(10);
+    dialog.close();
+    await eventually(() => liveRegionText() === 'Ada was deactivated.', 'not said');
+    expect(ensureLiveRegion().parentElement === document.body, 'said inside the closed dialog').to.equal(
+      true,
+    );
+    // Or removes it, the region with it.
+    dialog.showModal();
+    announce('Bo was activated.');
+    await pause(10);
+    dialog.remove();
+    await eventually(() => liveRegionText() === 'Bo was activated.', 'not said once the dialog was gone');
+  });
+
   it('waits while a confirm dialog is open, and speaks once it closes', async () => {
     const dialog = await fixture<JtConfirmDialog>(
       html`<jt-confirm-dialog heading="Deactivate Bo?" confirm-label="Deactivate"></jt-confirm-dialog>`,

@@ -45,10 +45,32 @@ let queued = '';
  */
 let modals = 0;
 
+/**
+ * Puts the region where screen readers read it: inside the page's open modal dialog if there is
+ * one (user details, say: it makes everything outside it inert, this region too), else in the
+ * body. Whether it was there already: text put into a region just made or moved is often not read.
+ */
+function placeRegion(): boolean {
+  const settled = !!region?.isConnected;
+  const target = ensureLiveRegion();
+  let place: Element = document.body;
+  try {
+    place = [...document.querySelectorAll('dialog:modal')].at(-1) ?? place;
+  } catch {
+    // A browser that does not know `:modal`: the body, as before it.
+  }
+  if (target.parentElement === place) return settled;
+  place.append(target);
+  return false;
+}
+
 function sayQueued(): void {
   clearTimeout(pending);
   if (modals === 0 && queued) {
     pending = setTimeout(() => {
+      // The page may have opened, closed or removed its dialog meanwhile: once placed anew, the
+      // region waits another pause before it speaks.
+      if (!placeRegion()) return sayQueued();
       ensureLiveRegion().textContent = queued;
       queued = '';
     }, ANNOUNCE_DELAY_MS);
@@ -57,11 +79,8 @@ function sayQueued(): void {
 
 /** Says `message` politely, in `lang` when given, after any message still waiting. */
 export function announce(message: string, lang?: string): void {
+  placeRegion();
   const target = ensureLiveRegion();
-  // A modal dialog of the page (user details, say) makes everything outside it inert, this region
-  // too: while one is open, the region moves into it (the last in the document), then back.
-  const place = [...document.querySelectorAll('dialog:modal')].at(-1) ?? document.body;
-  if (target.parentElement !== place) place.append(target);
   target.textContent = '';
   if (lang) target.lang = lang;
   queued = queued ? `${queued} ${message}` : message;
