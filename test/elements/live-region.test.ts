@@ -97,10 +97,11 @@ describe('the live region', () => {
     );
     // Or removes it, the region with it.
     dialog.showModal();
-    announce('Bo was activated.');
+    announce('Bo wurde aktiviert.', 'de');
     await pause(10);
     dialog.remove();
-    await eventually(() => liveRegionText() === 'Bo was activated.', 'not said once the dialog was gone');
+    await eventually(() => liveRegionText() === 'Bo wurde aktiviert.', 'not said once the dialog was gone');
+    expect(ensureLiveRegion().lang, 'the new region lost the language').to.equal('de');
   });
 
   it('waits while a confirm dialog is open, and speaks once it closes', async () => {

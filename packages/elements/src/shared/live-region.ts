@@ -39,6 +39,8 @@ const ANNOUNCE_DELAY_MS = 50;
 let pending: ReturnType<typeof setTimeout> | undefined;
 /** What is still to be said: messages that come close together are said together, in order. */
 let queued = '';
+/** The language of the last message given one: the region may be made anew before it speaks. */
+let queuedLang: string | undefined;
 /**
  * Modal dialogs open now. A modal dialog makes the rest of the page inert, this region too, and
  * screen readers do not read what changes there: messages wait for the last one to close.
@@ -71,7 +73,9 @@ function sayQueued(): void {
       // The page may have opened, closed or removed its dialog meanwhile: once placed anew, the
       // region waits another pause before it speaks.
       if (!placeRegion()) return sayQueued();
-      ensureLiveRegion().textContent = queued;
+      const target = ensureLiveRegion();
+      if (queuedLang) target.lang = queuedLang;
+      target.textContent = queued;
       queued = '';
     }, ANNOUNCE_DELAY_MS);
   }
@@ -80,9 +84,8 @@ function sayQueued(): void {
 /** Says `message` politely, in `lang` when given, after any message still waiting. */
 export function announce(message: string, lang?: string): void {
   placeRegion();
-  const target = ensureLiveRegion();
-  target.textContent = '';
-  if (lang) target.lang = lang;
+  ensureLiveRegion().textContent = '';
+  if (lang) queuedLang = lang;
   queued = queued ? `${queued} ${message}` : message;
   sayQueued();
 }
