@@ -13,10 +13,11 @@ export const SIZE_BUDGETS = {
   sdk: 8 * KB,
   /**
    * The single-file bundle, held just above its present weight, so that it grows only by a
-   * change of this number (it went from 27.9 to 28.2 KB for fixes of how the elements behave:
-   * the last 0.1 KB for the live region inside a host's modal dialog and a `null` user).
+   * change of this number (it went from 27.9 to 28.3 KB for fixes of how the elements behave:
+   * 0.1 KB for the live region inside a host's modal dialog and a `null` user, the last 0.1 KB
+   * for checking a host's `user` against the contract, with its message and `jt-error`).
    * The goal is {@link BUNDLE_GOAL}, out of reach while Lit, @lit/task and the SDK with ky alone
    * weigh about 14.5 KB of it (see bench/RESULTS.md).
    */
-  bundle: 28.2 * KB,
+  bundle: 28.3 * KB,
 } as const satisfies Record<string, number>;

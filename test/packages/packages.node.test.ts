@@ -35,7 +35,11 @@ interface PackageCase {
 const packages: PackageCase[] = [
   {
     dir: 'sdk',
-    nodeEntries: { '@jt-users/sdk': 'createUsersClient', '@jt-users/sdk/schemas': 'UserSchema' },
+    nodeEntries: {
+      '@jt-users/sdk': 'createUsersClient',
+      '@jt-users/sdk/check': 'checkUser',
+      '@jt-users/sdk/schemas': 'UserSchema',
+    },
   },
   {
     dir: 'reference-api',

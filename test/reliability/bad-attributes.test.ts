@@ -1,14 +1,19 @@
 /**
  * Bad attributes: every attribute a host sets on an element, given values it must survive
- * (empty, huge, unknown, hostile). Each case ends in a visible message or a sane default, never
- * in a request with bad data, an uncaught error or a console error. The cases are data
- * (bad-input-cases.ts).
+ * (empty, huge, unknown, hostile), and a `user` property that is not a user. Each case ends in a
+ * visible message or a sane default, never in a request with bad data, an uncaught error or a
+ * console error. The cases are data (bad-input-cases.ts).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@jt-users/elements/define';
-import { en, type JtElement } from '@jt-users/elements';
+import { en, type JtElement, type JtErrorEvent } from '@jt-users/elements';
 import { UserIdSchema, UserQuerySchema, type User } from '@jt-users/sdk/schemas';
-import { ATTRIBUTE_CASES, type AttributeCase } from './bad-input-cases.js';
+import {
+  ATTRIBUTE_CASES,
+  USER_PROPERTY_CASES,
+  USER_PROPERTY_TAGS,
+  type AttributeCase,
+} from './bad-input-cases.js';
 import { recordingClient, referenceApi, shadow, someMember } from '../elements/support.js';
 
 /** A request is bad data when its path holds an id outside the contract or its query does not fit. */
@@ -132,5 +137,57 @@ describe('bad attributes', function () {
         stop();
       }
     });
+  }
+});
+
+describe('bad user property', function () {
+  this.timeout(20_000);
+
+  for (const tag of USER_PROPERTY_TAGS) {
+    for (const testCase of USER_PROPERTY_CASES) {
+      it(`<${tag}> given ${testCase.name} → a message, a jt-error naming ${testCase.field}`, async () => {
+        const api = await referenceApi();
+        const member = someMember(api);
+        const { client, sent } = recordingClient();
+        const { observed, stop } = observe();
+        try {
+          const host = await fixture<HTMLDivElement>(html`<div></div>`);
+          const errors: JtErrorEvent[] = [];
+          host.addEventListener('jt-error', (event) => errors.push(event));
+          const element = document.createElement(tag);
+          element.client = client;
+          element.user = testCase.make(member) as User;
+          host.append(element);
+          await waitUntil(() => visibleText(element).includes(en.userInvalid), 'no message', {
+            timeout: 5000,
+          });
+
+          // Nothing of it is offered for a change, and nothing about that user is asked of the server.
+          expect(shadow(element).querySelector('button, input, [role="switch"]')).to.equal(null);
+          expect(sent.filter((request) => request !== 'GET /v1/me')).to.deep.equal([]);
+          expect(errors.map(({ error, operation }) => [error.code, operation])).to.deep.equal([
+            ['invalid_argument', 'load'],
+          ]);
+          expect(errors[0]!.error.message).to.contain(` at ${testCase.field}: `);
+
+          // The bad copy reached no other element of the client: one loading that user shows the server's.
+          const loaded = document.createElement('jt-user-status-toggle');
+          loaded.client = client;
+          loaded.userId = member.id;
+          host.append(loaded);
+          await waitUntil(() => !busy(loaded), 'the loaded toggle never finished loading', { timeout: 5000 });
+          expect(visibleText(loaded)).to.contain(en.status(member.status));
+
+          // Given a user, it works: nothing was lost.
+          element.user = member;
+          await element.updateComplete;
+          expect(visibleText(element)).to.contain(workingText(tag, member));
+          expect(errors, 'one jt-error for the bad value only').to.have.length(1);
+          expect(observed.errors).to.deep.equal([]);
+        } finally {
+          stop();
+        }
+      });
+    }
   }
 });

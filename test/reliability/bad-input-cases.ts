@@ -3,7 +3,7 @@
  * huge ids, for every SDK method and every element attribute. The bad-input suites run each case;
  * the reliability report counts them from here.
  */
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type UsersClient } from '@jt-users/sdk';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type User, type UsersClient } from '@jt-users/sdk';
 
 /** Values that are not a usable user id. */
 export const BAD_IDS: readonly unknown[] = [
@@ -209,4 +209,41 @@ export const ATTRIBUTE_CASES: readonly AttributeCase[] = [
       { tag, attribute: 'theme', value: '', expect: 'default' },
     ],
   ),
+];
+
+/** A `user` property that is not a user of the contract, made from a real user. */
+export interface UserPropertyCase {
+  name: string;
+  make: (user: User) => unknown;
+  /** The place the element's `jt-error` names. */
+  field: string;
+}
+
+/** The elements that take a `user`. */
+export const USER_PROPERTY_TAGS = ['jt-user-profile', 'jt-user-status-toggle'] as const;
+
+/** What a host could pass as `user` by mistake: an older shape, a wrong field, not an object. */
+export const USER_PROPERTY_CASES: readonly UserPropertyCase[] = [
+  {
+    name: 'a status the contract does not know',
+    make: (user) => ({ ...user, status: 'enabled' }),
+    field: 'user.status',
+  },
+  { name: 'no status', make: ({ status: _status, ...rest }) => rest, field: 'user.status' },
+  {
+    name: 'a role the contract does not know',
+    make: (user) => ({ ...user, role: 'superuser' }),
+    field: 'user.role',
+  },
+  { name: 'a number as id', make: (user) => ({ ...user, id: 42 }), field: 'user.id' },
+  { name: 'an id outside the contract', make: (user) => ({ ...user, id: '../admin' }), field: 'user.id' },
+  { name: 'a name that is not text', make: (user) => ({ ...user, name: null }), field: 'user.name' },
+  {
+    name: 'a creation date that is not a date',
+    make: (user) => ({ ...user, createdAt: 'yesterday' }),
+    field: 'user.createdAt',
+  },
+  { name: 'the id alone', make: (user) => ({ id: user.id }), field: 'user.name' },
+  { name: 'the id as a string', make: (user) => user.id, field: 'user' },
+  { name: 'a list holding the user', make: (user) => [user], field: 'user' },
 ];

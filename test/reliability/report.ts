@@ -11,7 +11,13 @@ import { writeFile } from 'node:fs/promises';
 import { format, resolveConfig } from 'prettier';
 import { defaultReporter, startTestRunner, type Reporter, type TestSuiteResult } from '@web/test-runner';
 import projectConfig from '../../web-test-runner.config.mjs';
-import { ATTRIBUTE_CASES, BAD_CLIENT_OPTIONS, SDK_CASES } from './bad-input-cases.js';
+import {
+  ATTRIBUTE_CASES,
+  BAD_CLIENT_OPTIONS,
+  SDK_CASES,
+  USER_PROPERTY_CASES,
+  USER_PROPERTY_TAGS,
+} from './bad-input-cases.js';
 import { CONCURRENT_CHANGES, MUTUAL_DEACTIVATION_ROUNDS } from './concurrency-plan.js';
 import { HOSTILE_VECTORS } from './hostile-vectors.js';
 
@@ -151,10 +157,10 @@ const PROMISES: Guarantee[] = [
   },
   {
     promise:
-      'Bad input to the SDK or an element attribute never sends a request with bad data and never crashes: the SDK rejects with `invalid_argument`, an element shows a message or uses its default.',
+      'Bad input to the SDK, an element attribute or its `user` property never sends a request with bad data and never crashes: the SDK rejects with `invalid_argument`, an element shows a message or uses its default.',
     suites: ['bad-input.node.test.ts', 'bad-attributes.test.ts'],
     figures: () =>
-      `${SDK_CASES.length} SDK method calls, ${BAD_CLIENT_OPTIONS.length} client options, ${ATTRIBUTE_CASES.length} element attribute values`,
+      `${SDK_CASES.length} SDK method calls, ${BAD_CLIENT_OPTIONS.length} client options, ${ATTRIBUTE_CASES.length} element attribute values, ${USER_PROPERTY_CASES.length * USER_PROPERTY_TAGS.length} \`user\` values`,
   },
 ];
 

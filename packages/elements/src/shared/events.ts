@@ -157,7 +157,10 @@ export interface JtErrorDetail {
   operation: JtOperation;
 }
 
-/** `jt-error`: a request failed (never for aborted requests). Fires once per failure. */
+/**
+ * `jt-error`: a request failed (never for aborted requests), or the page set a `user` that is not
+ * one (`invalid_argument`, operation `load`). Fires once per failure.
+ */
 export class JtErrorEvent extends JtEvent<JtErrorDetail> {
   static override readonly eventName = 'jt-error';
   declare readonly error: UsersApiError;

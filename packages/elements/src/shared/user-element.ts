@@ -7,6 +7,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isUsersApiError, type User } from '@jt-users/sdk';
+import { checkUser } from '@jt-users/sdk/check';
 import { JtElement } from './jt-element.js';
 import { UserChangeController } from './user-change-controller.js';
 
@@ -35,9 +36,13 @@ export abstract class JtUserElement extends JtElement {
    * for a user it does not have, is none: `user-id` loads it). Put into the shared cache, unless
    * it equals the copy of that user this element was given last: a host passing its copy again
    * after a change made here (also after showing other users in between) does not take the
-   * screen back.
+   * screen back. A value that is not a user of the contract is not shown: the element says so
+   * and fires `jt-error` (`invalid_argument`, operation `load`) naming the wrong field.
    */
   declare user?: User | null;
+
+  /** `user` as checked when it was set: the contract's properties only, or `undefined` if unusable. */
+  #givenUser?: User;
 
   /** The status and role change flows of the shown user. */
   protected readonly changes: UserChangeController = new UserChangeController(this);
@@ -60,17 +65,20 @@ export abstract class JtUserElement extends JtElement {
 
   /** The id of the user shown: from `user`, else `user-id` (`user-id=""` names no user). */
   protected get shownUserId(): string | undefined {
-    return this.user?.id ?? (this.userId || undefined);
+    // A given user that is unusable names nobody: its id may be anything.
+    return this.user != null ? this.#givenUser?.id : this.userId || undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('user')) this.#checkGivenUser();
     // Into the shared cache when given, and when a client comes after the user: changes then
     // show at once, and in every element of that client. Not while a change of that user waits
     // for the server: the host's copy predates it, and would take the screen back until the
     // answer. Nor when the host passes its copy again unchanged (a re-render, after a change it
     // did not follow): the cache has the server's newer user.
-    const { user, store } = this;
+    const user = this.#givenUser;
+    const { store } = this;
     if (user && store && !store.isPending(user.id) && (changed.has('user') || !store.get(user.id))) {
       const given = JSON.stringify(user);
       if (given !== this.#given.get(user.id) || !store.get(user.id)) {
@@ -84,6 +92,17 @@ export abstract class JtUserElement extends JtElement {
       if (this.#shownId !== undefined) this.changes.clearErrors();
       this.#shownId = id;
       this.shownUserChanged();
+    }
+  }
+
+  /** Checks a newly set `user` against the contract; an unusable one is reported once. */
+  #checkGivenUser(): void {
+    this.#givenUser = undefined;
+    if (this.user == null) return;
+    try {
+      this.#givenUser = checkUser(this.user);
+    } catch (error) {
+      this.reportError(error, 'load');
     }
   }
 
@@ -112,10 +131,12 @@ export abstract class JtUserElement extends JtElement {
     if (gate !== nothing) return gate;
     const s = this.strings;
     const id = this.shownUserId;
+    if (this.user != null && !this.#givenUser)
+      return html`<p part="notice error" role="alert">${s.userInvalid}</p>`;
     // No user to show: say so rather than render an empty box.
     if (id === undefined) return html`<p part="notice">${s.profileNoUser}</p>`;
     // Read from the shared cache on every render: changes made elsewhere show here at once.
-    const user = this.store?.get(id) ?? this.user;
+    const user = this.store?.get(id) ?? this.#givenUser;
     if (this.#loadTask.status === TaskStatus.ERROR) {
       const error = this.#loadTask.error;
       // A user the page already has stays usable through a failed reload; one the server says

@@ -40,6 +40,8 @@ export const de: Strings = {
   accessDeniedUnknown: 'Nur Admins können Benutzer sehen und ändern.',
   accessError: 'Ihre Berechtigung konnte nicht geprüft werden.',
   userLoadError: 'Der Benutzer konnte nicht geladen werden.',
+  userInvalid:
+    'Die Angaben zu diesem Benutzer sind unvollständig oder fehlerhaft und werden nicht angezeigt.',
   selfDeactivationHint: 'Das ist Ihr eigenes Konto. Sie können sich nicht selbst deaktivieren.',
 
   deactivateHeading: (name) => `${name} deaktivieren?`,

@@ -49,6 +49,8 @@ export const en = {
   accessDeniedUnknown: 'Only Admins can view and change users.',
   accessError: 'Your access could not be checked.',
   userLoadError: 'The user could not be loaded.',
+  /** The page gave the element a user that is not one (a field missing or of the wrong kind). */
+  userInvalid: "This user's details are incomplete or malformed, so they are not shown.",
   selfDeactivationHint: 'This is your own account. You cannot deactivate yourself.',
 
   // ---- confirm dialog: status and role changes ----------------------------------------------
