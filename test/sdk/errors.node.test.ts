@@ -240,6 +240,25 @@ describe('invalid_response', () => {
     assert.equal(error.code, 'invalid_response');
   });
 
+  test('an answer about another user than the one asked for', async () => {
+    const other = HttpResponse.json(makeUser({ id: 'usr_2', status: 'inactive', role: 'manager' }));
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, () => other.clone()),
+      http.put(`${BASE_URL}/v1/users/:id/status`, () => other.clone()),
+      http.put(`${BASE_URL}/v1/users/:id/role`, () => other.clone()),
+    );
+    const client = testClient();
+    for (const [call, path] of [
+      [client.getUser('usr_1'), 'GET /v1/users/usr_1'],
+      [client.deactivateUser('usr_1'), 'PUT /v1/users/usr_1/status'],
+      [client.setUserRole('usr_1', 'manager'), 'PUT /v1/users/usr_1/role'],
+    ] as const) {
+      const error = await apiError(call);
+      assert.equal(error.code, 'invalid_response');
+      assert.equal(error.message, `Unexpected answer from ${path} at id: expected one of "usr_1"`);
+    }
+  });
+
   test('an empty body', async () => {
     server.use(http.put(`${BASE_URL}/v1/users/:id/role`, () => new HttpResponse(null, { status: 204 })));
     const error = await apiError(testClient().setUserRole('usr_1', 'manager'));
@@ -252,6 +271,11 @@ describe('invalid_argument: checked before anything is sent', () => {
     ['getUser with an empty id', (client) => client.getUser(''), /at id:/],
     ['getUser with a path in the id', (client) => client.getUser('usr_1/role'), /at id:/],
     ['getUser with a number', (client) => client.getUser(42 as unknown as string), /at id:/],
+    [
+      'getUser with a signal that is not one',
+      (client) => client.getUser('usr_1', { signal: { aborted: false } as AbortSignal }),
+      /at options\.signal: expected AbortSignal, got object$/,
+    ],
     [
       'setUserStatus with a status the contract lacks',
       (client) => client.setUserStatus('usr_1', 'deleted' as never),

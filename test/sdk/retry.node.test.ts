@@ -361,8 +361,10 @@ describe('401 and the token refresh', () => {
       return 'fresh';
     };
     server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
+        request.headers.get('authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser({ id: String(params.id) }))
+          : problem(401, 'unauthenticated'),
       ),
     );
     const client = testClient({ getToken });
@@ -382,13 +384,15 @@ describe('401 and the token refresh', () => {
       return ++refreshes === 1 ? new Promise<string>(() => {}) : 'fresh';
     };
     server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
+        request.headers.get('authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser({ id: String(params.id) }))
+          : problem(401, 'unauthenticated'),
       ),
     );
     const client = testClient({ getToken, timeoutMs: 100 });
     assert.equal((await apiError(client.getUser('usr_1'))).code, 'timeout');
-    assert.equal((await client.getUser('usr_2')).id, 'usr_1');
+    assert.equal((await client.getUser('usr_2')).id, 'usr_2');
     assert.equal(refreshes, 2);
   });
 
@@ -401,8 +405,10 @@ describe('401 and the token refresh', () => {
       while (refreshes.length < count) await delay(1);
     };
     server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request }) =>
-        request.headers.get('authorization') === 'Bearer fresh' ? ok() : problem(401, 'unauthenticated'),
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
+        request.headers.get('authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser({ id: String(params.id) }))
+          : problem(401, 'unauthenticated'),
       ),
     );
     const client = testClient({ getToken });
@@ -420,8 +426,8 @@ describe('401 and the token refresh', () => {
     // The third call's 401 waits for the second refresh instead of starting one more.
     await delay(20);
     refreshes[1]!('fresh');
-    assert.equal((await second).id, 'usr_1');
-    assert.equal((await third).id, 'usr_1');
+    assert.equal((await second).id, 'usr_2');
+    assert.equal((await third).id, 'usr_3');
     assert.equal(refreshes.length, 2);
   });
 

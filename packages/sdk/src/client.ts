@@ -13,7 +13,7 @@ import {
 } from './contract.js';
 import { UsersApiError } from './errors.js';
 import { parseRequestOptions } from './options.js';
-import { createSend } from './request.js';
+import { createSend, type SendOptions } from './request.js';
 import type { User, UserQuery } from './schemas.js';
 import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
 import { checkArgument as argument } from './validate.js';
@@ -37,14 +37,31 @@ import { checkArgument as argument } from './validate.js';
  */
 export function createUsersClient(options: UsersClientOptions): UsersClient {
   const send = createSend(options);
-  const userPath = (id: string): string => `v1/users/${argument(UserIdJson, id, 'id')}`;
+  /**
+   * Sends a call about one user, whose answer is that user: an answer about another one is no
+   * answer (cached under its own id, it would leave the asked-for user unconfirmed on screen).
+   */
+  const sendForUser = (
+    method: 'GET' | 'PUT',
+    id: string,
+    suffix: string,
+    options: RequestOptions | undefined,
+    init?: SendOptions,
+  ): Promise<User> =>
+    send(
+      method,
+      `v1/users/${argument(UserIdJson, id, 'id')}${suffix}`,
+      { ...UserJson, properties: { ...UserJson.properties, id: { enum: [id] } } },
+      options,
+      init,
+    );
 
   // Arguments are checked inside the async functions, so a bad one rejects instead of throwing.
   const listUsers = async (query: UserQuery = {}, options?: RequestOptions) =>
     send('GET', 'v1/users', UserPageJson, options, { searchParams: argument(UserQueryJson, query, 'query') });
 
   const setUserStatus = async (id: string, status: User['status'], options?: RequestOptions) =>
-    send('PUT', `${userPath(id)}/status`, UserJson, options, {
+    sendForUser('PUT', id, '/status', options, {
       json: { status: argument(UserStatusJson, status, 'status') },
     });
 
@@ -67,12 +84,12 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
         }
       }
     },
-    getUser: async (id, options) => send('GET', userPath(id), UserJson, options),
+    getUser: async (id, options) => sendForUser('GET', id, '', options),
     setUserStatus,
     activateUser: (id, options) => setUserStatus(id, 'active', options),
     deactivateUser: (id, options) => setUserStatus(id, 'inactive', options),
     setUserRole: async (id, role, options) =>
-      send('PUT', `${userPath(id)}/role`, UserJson, options, {
+      sendForUser('PUT', id, '/role', options, {
         json: { role: argument(UserRoleJson, role, 'role') },
       }),
   };

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { UsersApiError } from './errors.js';
 import type { Schema } from './json-schema.js';
 import type { RequestOptions, UsersClientOptions } from './types.js';
 import { checkArgument, parseWith } from './validate.js';
@@ -16,6 +15,12 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 const milliseconds = { type: 'number', minimum: 0, maximum: MAX_TIMER_MS } as const;
 
+/** The `{ signal }` every method takes (a signal of any realm: the checker tests its brand). */
+const RequestOptionsJson: Schema<RequestOptions> = {
+  type: 'object',
+  properties: { signal: { type: 'AbortSignal' } },
+};
+
 const ClientOptionsJson: Schema<UsersClientOptions> = {
   type: 'object',
   properties: {
@@ -23,7 +28,7 @@ const ClientOptionsJson: Schema<UsersClientOptions> = {
     getToken: { type: 'function' },
     fetch: { type: 'function' },
     credentials: { enum: ['omit', 'same-origin', 'include'] },
-    timeoutMs: { type: 'number', minimum: 1, maximum: MAX_TIMER_MS },
+    timeoutMs: { ...milliseconds, minimum: 1 },
     retry: {
       type: 'object',
       properties: {
@@ -36,13 +41,6 @@ const ClientOptionsJson: Schema<UsersClientOptions> = {
   required: ['baseUrl'],
 };
 
-/**
- * An `AbortSignal` of any realm (an iframe's too): a brand check, as `fetch` itself does, rather
- * than `instanceof`.
- */
-const isAbortSignal = (value: unknown): boolean =>
-  Object.prototype.toString.call(value) === '[object AbortSignal]';
-
 /** Throws `invalid_argument`, naming the option, unless `options` can make a working client. */
 export function checkClientOptions(options: unknown): asserts options is UsersClientOptions {
   parseWith(ClientOptionsJson, options, 'invalid_argument', 'Invalid client option', 'options');
@@ -50,14 +48,5 @@ export function checkClientOptions(options: unknown): asserts options is UsersCl
 
 /** The options of one call, checked; throws `invalid_argument` naming the bad one. */
 export function parseRequestOptions(options: unknown): RequestOptions {
-  if (options === undefined) return {};
-  checkArgument({ type: 'object' }, options, 'options');
-  const { signal } = options as RequestOptions;
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new UsersApiError(
-      'invalid_argument',
-      'Invalid argument at options.signal: expected an AbortSignal',
-    );
-  }
-  return options as RequestOptions;
+  return options === undefined ? {} : checkArgument(RequestOptionsJson, options, 'options');
 }
