@@ -7,9 +7,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '@jt-users/elements/define';
 import { en, type JtElement, type JtErrorEvent } from '@jt-users/elements';
+import type { UsersClient } from '@jt-users/sdk';
 import { UserIdSchema, UserQuerySchema, type User } from '@jt-users/sdk/schemas';
+import { demoUserIds } from '@jt-users/reference-api/browser';
 import {
   ATTRIBUTE_CASES,
+  CURRENT_USER_TAGS,
   USER_PROPERTY_CASES,
   USER_PROPERTY_TAGS,
   type AttributeCase,
@@ -140,24 +143,40 @@ describe('bad attributes', function () {
   }
 });
 
+/** An element of `tag` with `client`, set up by `setUp`, then put on a page that records its `jt-error`s. */
+async function mountRecordingErrors<Tag extends (typeof CURRENT_USER_TAGS)[number]>(
+  tag: Tag,
+  client: UsersClient,
+  setUp: (element: HTMLElementTagNameMap[Tag]) => void,
+): Promise<{ host: HTMLDivElement; element: HTMLElementTagNameMap[Tag]; errors: JtErrorEvent[] }> {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const errors: JtErrorEvent[] = [];
+  host.addEventListener('jt-error', (event) => errors.push(event));
+  const element = document.createElement(tag);
+  element.client = client;
+  setUp(element);
+  host.append(element);
+  return { host, element, errors };
+}
+
+/** Where a `jt-error` says a given user is wrong: `user.status`, or `user` for the value itself. */
+const place = (property: string, field: string): string => (field ? `${property}.${field}` : property);
+
 describe('bad user property', function () {
   this.timeout(20_000);
 
   for (const tag of USER_PROPERTY_TAGS) {
     for (const testCase of USER_PROPERTY_CASES) {
-      it(`<${tag}> given ${testCase.name} → a message, a jt-error naming ${testCase.field}`, async () => {
+      const named = place('user', testCase.field);
+      it(`<${tag}> given ${testCase.name} → a message, a jt-error naming ${named}`, async () => {
         const api = await referenceApi();
         const member = someMember(api);
         const { client, sent } = recordingClient();
         const { observed, stop } = observe();
         try {
-          const host = await fixture<HTMLDivElement>(html`<div></div>`);
-          const errors: JtErrorEvent[] = [];
-          host.addEventListener('jt-error', (event) => errors.push(event));
-          const element = document.createElement(tag);
-          element.client = client;
-          element.user = testCase.make(member) as User;
-          host.append(element);
+          const { host, element, errors } = await mountRecordingErrors(tag, client, (created) => {
+            created.user = testCase.make(member) as User;
+          });
           await waitUntil(() => visibleText(element).includes(en.userInvalid), 'no message', {
             timeout: 5000,
           });
@@ -168,7 +187,7 @@ describe('bad user property', function () {
           expect(errors.map(({ error, operation }) => [error.code, operation])).to.deep.equal([
             ['invalid_argument', 'load'],
           ]);
-          expect(errors[0]!.error.message).to.contain(` at ${testCase.field}: `);
+          expect(errors[0]!.error.message).to.contain(` at ${named}: `);
 
           // The bad copy reached no other element of the client: one loading that user shows the server's.
           const loaded = document.createElement('jt-user-status-toggle');
@@ -183,6 +202,42 @@ describe('bad user property', function () {
           await element.updateComplete;
           expect(visibleText(element)).to.contain(workingText(tag, member));
           expect(errors, 'one jt-error for the bad value only').to.have.length(1);
+          expect(observed.errors).to.deep.equal([]);
+        } finally {
+          stop();
+        }
+      });
+    }
+  }
+});
+
+describe('bad currentUser property', function () {
+  this.timeout(20_000);
+
+  for (const tag of CURRENT_USER_TAGS) {
+    for (const testCase of USER_PROPERTY_CASES) {
+      const named = place('currentUser', testCase.field);
+      it(`<${tag}> given ${testCase.name} → asks the server, a jt-error naming ${named}`, async () => {
+        const api = await referenceApi();
+        const member = someMember(api);
+        const admin = api.store.all().find((user) => user.id === demoUserIds.admin)!;
+        const { client, sent } = recordingClient();
+        const { observed, stop } = observe();
+        try {
+          const { element, errors } = await mountRecordingErrors(tag, client, (created) => {
+            created.currentUser = testCase.make(admin) as User;
+            if (tag !== 'jt-user-table') created.setAttribute('user-id', member.id);
+          });
+          await waitUntil(() => !busy(element), `<${tag}> never finished loading`, { timeout: 5000 });
+          await element.updateComplete;
+
+          // The signed-in user came from the server instead, and the element works for them.
+          expect(sent).to.include('GET /v1/me');
+          expect(visibleText(element)).to.contain(workingText(tag, member));
+          expect(errors.map(({ error, operation }) => [error.code, operation])).to.deep.equal([
+            ['invalid_argument', 'current-user'],
+          ]);
+          expect(errors[0]!.error.message).to.contain(` at ${named}: `);
           expect(observed.errors).to.deep.equal([]);
         } finally {
           stop();

@@ -211,39 +211,42 @@ export const ATTRIBUTE_CASES: readonly AttributeCase[] = [
   ),
 ];
 
-/** A `user` property that is not a user of the contract, made from a real user. */
+/** A `user` or `currentUser` property that is not a user of the contract, made from a real user. */
 export interface UserPropertyCase {
   name: string;
   make: (user: User) => unknown;
-  /** The place the element's `jt-error` names. */
+  /** The place the element's `jt-error` names, below the property (`''`: the value itself). */
   field: string;
 }
 
 /** The elements that take a `user`. */
 export const USER_PROPERTY_TAGS = ['jt-user-profile', 'jt-user-status-toggle'] as const;
 
-/** What a host could pass as `user` by mistake: an older shape, a wrong field, not an object. */
+/** The elements that take a `currentUser`. */
+export const CURRENT_USER_TAGS = ['jt-user-table', ...USER_PROPERTY_TAGS] as const;
+
+/** What a host could pass as a user by mistake: an older shape, a wrong field, not an object. */
 export const USER_PROPERTY_CASES: readonly UserPropertyCase[] = [
   {
     name: 'a status the contract does not know',
     make: (user) => ({ ...user, status: 'enabled' }),
-    field: 'user.status',
+    field: 'status',
   },
-  { name: 'no status', make: ({ status: _status, ...rest }) => rest, field: 'user.status' },
+  { name: 'no status', make: ({ status: _status, ...rest }) => rest, field: 'status' },
   {
     name: 'a role the contract does not know',
     make: (user) => ({ ...user, role: 'superuser' }),
-    field: 'user.role',
+    field: 'role',
   },
-  { name: 'a number as id', make: (user) => ({ ...user, id: 42 }), field: 'user.id' },
-  { name: 'an id outside the contract', make: (user) => ({ ...user, id: '../admin' }), field: 'user.id' },
-  { name: 'a name that is not text', make: (user) => ({ ...user, name: null }), field: 'user.name' },
+  { name: 'a number as id', make: (user) => ({ ...user, id: 42 }), field: 'id' },
+  { name: 'an id outside the contract', make: (user) => ({ ...user, id: '../admin' }), field: 'id' },
+  { name: 'a name that is not text', make: (user) => ({ ...user, name: null }), field: 'name' },
   {
     name: 'a creation date that is not a date',
     make: (user) => ({ ...user, createdAt: 'yesterday' }),
-    field: 'user.createdAt',
+    field: 'createdAt',
   },
-  { name: 'the id alone', make: (user) => ({ id: user.id }), field: 'user.name' },
-  { name: 'the id as a string', make: (user) => user.id, field: 'user' },
-  { name: 'a list holding the user', make: (user) => [user], field: 'user' },
+  { name: 'the id alone', make: (user) => ({ id: user.id }), field: 'name' },
+  { name: 'the id as a string', make: (user) => user.id, field: '' },
+  { name: 'a list holding the user', make: (user) => [user], field: '' },
 ];

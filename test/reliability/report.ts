@@ -14,6 +14,7 @@ import projectConfig from '../../web-test-runner.config.mjs';
 import {
   ATTRIBUTE_CASES,
   BAD_CLIENT_OPTIONS,
+  CURRENT_USER_TAGS,
   SDK_CASES,
   USER_PROPERTY_CASES,
   USER_PROPERTY_TAGS,
@@ -157,10 +158,10 @@ const PROMISES: Guarantee[] = [
   },
   {
     promise:
-      'Bad input to the SDK, an element attribute or its `user` property never sends a request with bad data and never crashes: the SDK rejects with `invalid_argument`, an element shows a message or uses its default.',
+      'Bad input to the SDK, an element attribute or a user given to an element never sends a request with bad data and never crashes: the SDK rejects with `invalid_argument`, an element shows a message or uses its default.',
     suites: ['bad-input.node.test.ts', 'bad-attributes.test.ts'],
     figures: () =>
-      `${SDK_CASES.length} SDK method calls, ${BAD_CLIENT_OPTIONS.length} client options, ${ATTRIBUTE_CASES.length} element attribute values, ${USER_PROPERTY_CASES.length * USER_PROPERTY_TAGS.length} \`user\` values`,
+      `${SDK_CASES.length} SDK method calls, ${BAD_CLIENT_OPTIONS.length} client options, ${ATTRIBUTE_CASES.length} element attribute values, ${USER_PROPERTY_CASES.length * (USER_PROPERTY_TAGS.length + CURRENT_USER_TAGS.length)} \`user\` and \`currentUser\` values`,
   },
 ];
 

@@ -158,8 +158,9 @@ export interface JtErrorDetail {
 }
 
 /**
- * `jt-error`: a request failed (never for aborted requests), or the page set a `user` that is not
- * one (`invalid_argument`, operation `load`). Fires once per failure.
+ * `jt-error`: a request failed (never for aborted requests), or the page set a `user` (operation
+ * `load`) or a `currentUser` (operation `current-user`) that is not a user (`invalid_argument`).
+ * Fires once per failure.
  */
 export class JtErrorEvent extends JtEvent<JtErrorDetail> {
   static override readonly eventName = 'jt-error';

@@ -23,6 +23,7 @@ import { ensureLiveRegion } from './live-region.js';
 import { errorMessage, isAbortError } from './messages.js';
 import { UsersStore } from './users-store.js';
 import { isUsersApiError, type User, type UsersClient } from '@jt-users/sdk';
+import { checkUser } from '@jt-users/sdk/check';
 
 /**
  * Where the Admin check stands:
@@ -110,8 +111,15 @@ export abstract class JtElement extends LitElement {
   /** Base URL of the user API for cookie sessions, e.g. `/api`. Used when `client` is not set. */
   declare apiBase?: string;
 
-  /** The signed-in user, if the host knows it: saves the `getCurrentUser` request. */
+  /**
+   * The signed-in user, if the host knows it: saves the `getCurrentUser` request. One that is not
+   * a user of the contract is not taken: the element fires `jt-error` (`invalid_argument`,
+   * operation `current-user`) naming the wrong field, and asks the server instead.
+   */
   declare currentUser?: User;
+
+  /** `currentUser` as checked when it was set: `undefined` when not given or unusable. */
+  #givenViewer?: User;
 
   /** Forces the light or dark scheme; by default the element follows `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
@@ -140,11 +148,11 @@ export abstract class JtElement extends LitElement {
    */
   protected readonly viewerTask = new Task(this, {
     task: async ([store], { signal }) => {
-      if (this.currentUser) return this.currentUser;
+      if (this.#givenViewer) return this.#givenViewer;
       if (!store) return undefined;
       return this.awaitRequest(store.currentUser(signal), 'current-user', undefined);
     },
-    args: () => [this.store, this.currentUser?.id] as const,
+    args: () => [this.store, this.#givenViewer?.id] as const,
   });
 
   /** The store of this element's client; `undefined` until `client` or `api-base` is set. */
@@ -295,6 +303,8 @@ export abstract class JtElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (changed.has('currentUser'))
+      this.#givenViewer = this.checkGivenUser(this.currentUser, 'currentUser', 'current-user');
     const store = this.store;
     if (store !== this.#updateStore) {
       // Another client: what the last one's server said about access counts no more.
@@ -344,6 +354,19 @@ export abstract class JtElement extends LitElement {
       if (isAbortError(error)) return aborted;
       this.reportError(error, operation);
       throw error;
+    }
+  }
+
+  /**
+   * A user the host gave (`null` and `undefined` are none) as the contract's copy of it, or
+   * `undefined` when it is not one: that is reported once, with `jt-error` naming the wrong field.
+   */
+  protected checkGivenUser(value: unknown, name: string, operation: JtOperation): User | undefined {
+    if (value == null) return undefined;
+    try {
+      return checkUser(value, name);
+    } catch (error) {
+      this.reportError(error, operation);
     }
   }
 

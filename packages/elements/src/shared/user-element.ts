@@ -7,7 +7,6 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { isUsersApiError, type User } from '@jt-users/sdk';
-import { checkUser } from '@jt-users/sdk/check';
 import { JtElement } from './jt-element.js';
 import { UserChangeController } from './user-change-controller.js';
 
@@ -71,7 +70,7 @@ export abstract class JtUserElement extends JtElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('user')) this.#checkGivenUser();
+    if (changed.has('user')) this.#givenUser = this.checkGivenUser(this.user, 'user', 'load');
     // Into the shared cache when given, and when a client comes after the user: changes then
     // show at once, and in every element of that client. Not while a change of that user waits
     // for the server: the host's copy predates it, and would take the screen back until the
@@ -92,17 +91,6 @@ export abstract class JtUserElement extends JtElement {
       if (this.#shownId !== undefined) this.changes.clearErrors();
       this.#shownId = id;
       this.shownUserChanged();
-    }
-  }
-
-  /** Checks a newly set `user` against the contract; an unusable one is reported once. */
-  #checkGivenUser(): void {
-    this.#givenUser = undefined;
-    if (this.user == null) return;
-    try {
-      this.#givenUser = checkUser(this.user);
-    } catch (error) {
-      this.reportError(error, 'load');
     }
   }
 

@@ -46,7 +46,7 @@ const TOGGLE_PARTS = [
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - The Extra Settings switch was activated, before the dialog. Cancelable.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user, or changing the role or the status failed (not for aborted requests), or `user` is not a user.
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user, or changing the role or the status failed (not for aborted requests), or a `user` or `currentUser` given is not a user.
  *
  * @csspart base - The wrapper of the sections.
  * @csspart section - Each section.

@@ -16,7 +16,7 @@ import { userStatusToggleStyles } from './user-status-toggle.styles.js';
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - The switch was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user or changing the status failed (not for aborted requests), or `user` is not a user.
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the user or changing the status failed (not for aborted requests), or a `user` or `currentUser` given is not a user.
  *
  * @csspart base - The wrapper of the switch and its texts.
  * @csspart switch - The `<button role="switch">`.

@@ -94,7 +94,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @fires {JtUserStatusChangeEvent} jt-user-status-change - An action button was activated, before the dialog. Cancelable: `preventDefault()` stops the built-in flow.
  * @fires {JtUserStatusChangedEvent} jt-user-status-changed - The server confirmed the new status.
  * @fires {JtAccessDeniedEvent} jt-access-denied - The signed-in user is not an Admin, or the server answered 403.
- * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the list or changing a status failed (not for aborted requests).
+ * @fires {JtErrorEvent} jt-error - Checking the signed-in user, loading the list or changing a status failed (not for aborted requests), or a `currentUser` given is not a user.
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The row holding search, filter and the user count.
