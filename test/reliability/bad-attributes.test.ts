@@ -246,3 +246,51 @@ describe('bad currentUser property', function () {
     }
   }
 });
+
+describe('a bad user given again', function () {
+  this.timeout(20_000);
+
+  it('is reported once per mistake, however often a host passes it anew', async () => {
+    const api = await referenceApi();
+    const member = someMember(api);
+    const { client } = recordingClient();
+    const badStatus = () => ({ ...member, status: 'enabled' });
+    const { element, errors } = await mountRecordingErrors('jt-user-profile', client, (created) => {
+      created.user = badStatus() as unknown as User;
+    });
+    const giveAndWait = async (value: unknown) => {
+      element.user = value as User;
+      await element.updateComplete;
+    };
+    await element.updateComplete;
+    // A framework's re-renders: a new object, the same mistake.
+    for (let render = 0; render < 3; render++) await giveAndWait(badStatus());
+    expect(errors.map(({ error }) => error.message)).to.deep.equal([
+      'Invalid argument at user.status: expected one of "active", "inactive"',
+    ]);
+    // Another mistake is news; after a usable user, so is the first one again.
+    await giveAndWait({ ...member, role: 'owner' });
+    await giveAndWait(member);
+    await giveAndWait(badStatus());
+    expect(errors.map(({ error }) => error.message.replace(/:.*/, ''))).to.deep.equal([
+      'Invalid argument at user.status',
+      'Invalid argument at user.role',
+      'Invalid argument at user.status',
+    ]);
+  });
+
+  it('takes a usable user that a jt-error listener sets in its place', async () => {
+    const api = await referenceApi();
+    const member = someMember(api);
+    const { client } = recordingClient();
+    const { element, errors } = await mountRecordingErrors('jt-user-profile', client, (created) => {
+      created.user = { ...member, name: 7 } as unknown as User;
+      created.addEventListener('jt-error', () => (created.user = member));
+    });
+    await waitUntil(() => visibleText(element).includes(member.name), 'the usable user never showed', {
+      timeout: 5000,
+    });
+    expect(visibleText(element)).not.to.contain(en.userInvalid);
+    expect(errors).to.have.length(1);
+  });
+});

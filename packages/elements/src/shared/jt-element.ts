@@ -121,6 +121,12 @@ export abstract class JtElement extends LitElement {
   /** `currentUser` as checked when it was set: `undefined` when not given or unusable. */
   #givenViewer?: User;
 
+  /** By property, the mistake last found in the user the host gave there, until a usable one. */
+  readonly #refusals = new Map<string, string>();
+
+  /** Failures found during this update, reported once it is done. */
+  #toReport: [error: unknown, operation: JtOperation][] = [];
+
   /** Forces the light or dark scheme; by default the element follows `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
 
@@ -324,6 +330,7 @@ export abstract class JtElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    for (const [error, operation] of this.#toReport.splice(0)) this.reportError(error, operation);
     const access = this.access;
     if (access === 'denied') this.#fireAccessDenied();
     // Made an Admin again: a later loss of access is news again.
@@ -358,15 +365,21 @@ export abstract class JtElement extends LitElement {
   }
 
   /**
-   * A user the host gave (`null` and `undefined` are none) as the contract's copy of it, or
-   * `undefined` when it is not one: that is reported once, with `jt-error` naming the wrong field.
+   * A user the host gave as `name` (`null` and `undefined` are none), as the contract's copy of
+   * it, or `undefined` when it is not one. That is reported with `jt-error` naming the wrong field
+   * once the update is done (a listener may then set a better value, or remove the element), and
+   * not again for the same mistake until a usable value comes: a framework passes a new object
+   * on every render, and a host that renders on `jt-error` would otherwise never stop.
    */
   protected checkGivenUser(value: unknown, name: string, operation: JtOperation): User | undefined {
-    if (value == null) return undefined;
     try {
-      return checkUser(value, name);
+      const user = value == null ? undefined : checkUser(value, name);
+      this.#refusals.delete(name);
+      return user;
     } catch (error) {
-      this.reportError(error, operation);
+      const mistake = String(error);
+      if (this.#refusals.get(name) !== mistake) this.#toReport.push([error, operation]);
+      this.#refusals.set(name, mistake);
     }
   }
 
