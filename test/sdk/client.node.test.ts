@@ -200,6 +200,28 @@ describe('iterateUsers', () => {
     assert.match(error.message, /Repeated cursor A/);
     assert.equal(requests.length, 3);
   });
+
+  test("a next cursor the server would not take back is its mistake, not the caller's", async () => {
+    server.use(
+      http.get(`${BASE_URL}/v1/users`, () =>
+        HttpResponse.json({ items: [makeUser()], nextCursor: 'c'.repeat(201), total: 9 }),
+      ),
+    );
+    const seen: string[] = [];
+    const error = await rejectionOf(
+      (async () => {
+        for await (const user of testClient().iterateUsers()) seen.push(user.id);
+      })(),
+    );
+    assert.ok(isUsersApiError(error));
+    assert.equal(error.code, 'invalid_response');
+    assert.equal(
+      error.message,
+      'Unexpected answer from GET /v1/users at nextCursor: must be at most 200 characters',
+    );
+    assert.deepEqual(seen, []);
+    assert.equal(requests.length, 1);
+  });
 });
 
 describe('connection options', () => {

@@ -310,6 +310,35 @@ describe('abort', { timeout: 10_000 }, () => {
     assert.equal(tokenCalls, 0);
   });
 
+  test('a signal of an older polyfill, without throwIfAborted, is taken and heard', async () => {
+    /** What abort-controller polyfills of before `throwIfAborted` give: an event target with the tag. */
+    class PolyfillSignal extends EventTarget {
+      aborted = false;
+      get [Symbol.toStringTag]() {
+        return 'AbortSignal';
+      }
+      abort() {
+        this.aborted = true;
+        this.dispatchEvent(new Event('abort'));
+      }
+    }
+    server.use(http.get(`${BASE_URL}/v1/users/:id`, ok));
+    const client = testClient();
+    const signal = new PolyfillSignal();
+    const asSignal = signal as unknown as AbortSignal;
+    assert.equal((await client.getUser('usr_1', { signal: asSignal })).id, 'usr_1');
+
+    server.use(http.get(`${BASE_URL}/v1/users/:id`, () => hang()));
+    const pending = client.getUser('usr_1', { signal: asSignal });
+    await delay(20);
+    signal.abort();
+    assert.equal((await apiError(pending)).code, 'aborted');
+    // Aborted before the call: nothing is sent.
+    const before = requests.length;
+    assert.equal((await apiError(client.getUser('usr_1', { signal: asSignal }))).code, 'aborted');
+    assert.equal(requests.length, before);
+  });
+
   test('a PUT can be aborted too', async () => {
     const controller = new AbortController();
     server.use(
@@ -396,7 +425,7 @@ describe('401 and the token refresh', () => {
     assert.equal(refreshes, 2);
   });
 
-  test('a refresh given up on that settles later leaves the newer shared refresh shared', async () => {
+  test('a refresh that timed out and settles later leaves the newer shared refresh shared', async () => {
     // How each refresh ends, in the order they started.
     const refreshes: ((token: string) => void)[] = [];
     const getToken = ({ forceRefresh }: GetTokenOptions) =>
@@ -411,12 +440,9 @@ describe('401 and the token refresh', () => {
           : problem(401, 'unauthenticated'),
       ),
     );
-    const client = testClient({ getToken });
-    const giveUp = new AbortController();
-    const first = client.getUser('usr_1', { signal: giveUp.signal });
-    await refreshesReach(1);
-    giveUp.abort();
-    assert.equal((await apiError(first)).code, 'aborted');
+    const client = testClient({ getToken, timeoutMs: 300 });
+    // The first refresh outlives the first call's deadline: no later 401 waits for it.
+    assert.equal((await apiError(client.getUser('usr_1'))).code, 'timeout');
     const second = client.getUser('usr_2');
     await refreshesReach(2);
     // The refresh given up on settles while the second one is still under way.
@@ -429,6 +455,34 @@ describe('401 and the token refresh', () => {
     assert.equal((await second).id, 'usr_2');
     assert.equal((await third).id, 'usr_3');
     assert.equal(refreshes.length, 2);
+  });
+
+  test('a call its caller stops leaves the refresh it waited for shared', async () => {
+    // A second refresh beside the first would spend a rotating refresh token twice.
+    let refreshes = 0;
+    const getToken = async ({ forceRefresh }: GetTokenOptions) => {
+      if (!forceRefresh) return 'expired';
+      refreshes++;
+      await delay(100);
+      return 'fresh';
+    };
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
+        request.headers.get('authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser({ id: String(params.id) }))
+          : problem(401, 'unauthenticated'),
+      ),
+    );
+    const client = testClient({ getToken });
+    const stop = new AbortController();
+    const stopped = client.getUser('usr_1', { signal: stop.signal });
+    const waiting = client.getUser('usr_2');
+    await delay(20);
+    stop.abort();
+    assert.equal((await apiError(stopped)).code, 'aborted');
+    const later = client.getUser('usr_3');
+    assert.deepEqual([(await waiting).id, (await later).id], ['usr_2', 'usr_3']);
+    assert.equal(refreshes, 1);
   });
 
   test('a token that is not text is refused before anything is sent', async () => {

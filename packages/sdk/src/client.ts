@@ -12,7 +12,6 @@ import {
   UserStatusJson,
 } from './contract.js';
 import { UsersApiError } from './errors.js';
-import { parseRequestOptions } from './options.js';
 import { createSend, type SendOptions } from './request.js';
 import type { User, UserQuery } from './schemas.js';
 import type { RequestOptions, UsersClient, UsersClientOptions } from './types.js';
@@ -70,8 +69,8 @@ export function createUsersClient(options: UsersClientOptions): UsersClient {
     listUsers,
     async *iterateUsers(query = {}, options) {
       // Checked before the first page: spreading `null` or a string below would hide the mistake.
+      // (The options are checked with the first page, before it is sent.)
       argument(UserQueryJson, query, 'query');
-      parseRequestOptions(options);
       // A server that hands back a cursor it gave before would keep this loop going forever.
       const seen = new Set<string>();
       for (let cursor: string | undefined; ; seen.add(cursor)) {

@@ -16,6 +16,8 @@ export const UserStatusJson: Schema<UserStatus> = { type: 'string', enum: USER_S
 
 export const UserRoleJson: Schema<UserRole> = { type: 'string', enum: USER_ROLES };
 
+export const CursorJson: Schema<string> = { type: 'string', minLength: 1, maxLength: 200 };
+
 export const UserJson: Schema<User> = {
   type: 'object',
   properties: {
@@ -55,7 +57,7 @@ export const UserPageJson: Schema<UserPage> = {
   type: 'object',
   properties: {
     items: { type: 'array', items: UserJson },
-    nextCursor: { type: ['string', 'null'] },
+    nextCursor: { anyOf: [CursorJson, { type: 'null' }] },
     total: { type: 'integer', minimum: 0 },
   },
   required: ['items', 'nextCursor', 'total'],
@@ -80,7 +82,7 @@ export const UserQueryJson: Schema<UserQuery> = {
     status: UserStatusJson,
     role: UserRoleJson,
     sort: { type: 'string', enum: USER_SORT_ORDERS },
-    cursor: { type: 'string', minLength: 1, maxLength: 200 },
+    cursor: CursorJson,
     limit: { type: 'integer', minimum: 1, maximum: 200 },
   },
   additionalProperties: false,

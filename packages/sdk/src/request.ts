@@ -74,10 +74,8 @@ function toUsersApiError(error: unknown, signal: AbortSignal | undefined): Users
 /** Builds the function every client method sends through. Throws `invalid_argument` for unusable options. */
 export function createSend(options: UsersClientOptions): Send {
   checkClientOptions(options);
-  const { getToken, timeoutMs = 10_000, retry } = options;
-  const limit = retry?.limit ?? 2;
-  const backoffMs = retry?.backoffMs ?? 300;
-  const maxDelayMs = retry?.maxDelayMs ?? 10_000;
+  const { getToken, timeoutMs = 10_000 } = options;
+  const { limit = 2, backoffMs = 300, maxDelayMs = 10_000 } = options.retry ?? {};
   const api = ky.create({
     prefixUrl: resolveBaseUrl(options.baseUrl),
     credentials: options.credentials,
@@ -121,7 +119,8 @@ export function createSend(options: UsersClientOptions): Send {
     init: SendOptions,
     signal: AbortSignal | undefined,
   ): Promise<T> => {
-    signal?.throwIfAborted();
+    // Not `throwIfAborted()`: signals of older polyfills lack it.
+    if (signal?.aborted) throw signal.reason;
     // The current attempt's: its timer or the caller's abort ends it. Aborting a request also
     // closes its body, so an answer that stalls, or one not read, leaves no connection open.
     let deadline = new AbortController();
@@ -206,9 +205,10 @@ export function createSend(options: UsersClientOptions): Send {
           arm();
           const shared = refreshToken();
           token = await until(shared).catch((error: unknown) => {
-            // A refresh this call gave up on (it timed out, or was aborted) is not waited on by
-            // later 401s: it may never settle.
-            forget(shared);
+            // A refresh that outlived a whole deadline is not waited on by later 401s: it may
+            // never settle. One this call's caller stopped waiting for stays shared: other calls
+            // may wait for it, and a second refresh beside it would spend a rotating token twice.
+            if (!signal?.aborted) forget(shared);
             throw error;
           });
         } else {

@@ -96,6 +96,17 @@ export const UserSchema = z.object({
 });
 
 /**
+ * A page cursor: opaque text the server hands out as `nextCursor` and takes back as `cursor`, so
+ * one schema holds both, and a cursor the server gives is one it takes.
+ *
+ * @example
+ * ```ts
+ * CursorSchema.safeParse('').success; // false
+ * ```
+ */
+export const CursorSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+/**
  * One page of `GET /v1/users`: the users, the cursor of the next page (null on the last one) and
  * how many users match in total.
  *
@@ -107,7 +118,7 @@ export const UserSchema = z.object({
  */
 export const UserPageSchema = z.object({
   items: z.array(UserSchema),
-  nextCursor: z.nullable(z.string()),
+  nextCursor: z.nullable(CursorSchema),
   total: z.number().check(z.int(), z.nonnegative()),
 });
 
@@ -155,7 +166,7 @@ export const UserQuerySchema = z.strictObject({
   status: z.optional(UserStatusSchema),
   role: z.optional(UserRoleSchema),
   sort: z.optional(UserSortSchema),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  cursor: z.optional(CursorSchema),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
 });
 
