@@ -319,6 +319,23 @@ describe('UsersStore', () => {
     expect(store.get(member.id)).to.deep.equal(api.store.get(member.id));
   });
 
+  it('keeps what a later read brought when an earlier read arrives after it', async () => {
+    const { api, store, member, hold, waiting, release } = await pausableStoreWithMember();
+    hold('after', 'GET');
+    const earlierRead = store.list({ limit: 200 });
+    await eventually(() => waiting() === 1, 'the server answered the list');
+    hold();
+    // Another Admin deactivates the member after the server answered the list, and a profile
+    // on the page reads them before that answer arrives.
+    api.store.upsert({ ...api.store.get(member.id)!, status: 'inactive' });
+    await store.load(member.id);
+    expect(store.get(member.id)?.status).to.equal('inactive');
+    release();
+    const page = await earlierRead;
+    expect(page.items.find((user) => user.id === member.id)?.status).to.equal('active');
+    expect(store.get(member.id)?.status).to.equal('inactive');
+  });
+
   it('keeps a deactivation still waiting when the answer to an earlier role change arrives', async () => {
     const { api, store, member, role, hold, waiting, release } = await roleChangeAnsweredLate();
     // The deactivation waits before it reaches the server.

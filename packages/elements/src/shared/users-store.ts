@@ -49,9 +49,12 @@ export class UsersStore {
   readonly #users = new Map<string, User>();
   readonly #listeners = new Set<UsersStoreListener>();
   readonly #pending = new Map<string, Promise<User>>();
-  /** Counts the changes this store starts and finishes; see `#putRead`. */
+  /** Counts, in order, the changes this store starts and finishes and the reads it sends; see `#putRead`. */
   #changes = 0;
-  /** The count at each user's last change (by id), and at its last change of each kind (by key). */
+  /**
+   * The count at each user's last change or read taken (by id), and at its last change of each
+   * kind (by key).
+   */
   readonly #changedAt = new Map<string, number>();
   #currentUser: Promise<User> | undefined;
   /** Whether `#currentUser` is still on its way (at most one request is). */
@@ -73,7 +76,7 @@ export class UsersStore {
   currentUser(signal?: AbortSignal, again?: boolean): Promise<User> {
     if (again ? !this.#asking : !this.#currentUser) {
       this.#asking = true;
-      const asked = this.#changes;
+      const asked = ++this.#changes;
       const request = this.client.getCurrentUser().then((user) => {
         this.#asking = false;
         this.#putRead([user], asked);
@@ -97,7 +100,7 @@ export class UsersStore {
 
   /** Fetches one user, caches it and returns it. */
   async load(id: string, signal?: AbortSignal): Promise<User> {
-    const asked = this.#changes;
+    const asked = ++this.#changes;
     const user = await this.client.getUser(id, { signal });
     this.#putRead([user], asked);
     return user;
@@ -105,30 +108,29 @@ export class UsersStore {
 
   /** Fetches one page of users, caches its items and returns the page. */
   async list(query: UserQuery = {}, signal?: AbortSignal): Promise<UserPage> {
-    const asked = this.#changes;
+    const asked = ++this.#changes;
     const page = await this.client.listUsers(query, { signal });
     this.#putRead(page.items, asked);
     return page;
   }
 
   /**
-   * Caches users read from the server, except cached ones changed here since the read was sent
-   * (when the change count was `asked`) or with a change still waiting: the server may have
-   * answered the read before it applied the change, and an answer that arrives late must not
-   * take the screen back to the old value.
+   * Caches users read from the server (by a read sent when the count was `asked`), except cached
+   * ones with a change still waiting, or changed here or taken from a later read since: the
+   * server may have answered this read before it applied the change, or before another Admin's
+   * change that a faster read brought, and an answer that arrives late must not take the screen
+   * back to the old value.
    */
   #putRead(users: readonly User[], asked: number): void {
     this.putMany(
       users.filter((user) => {
         const cached = this.#users.get(user.id);
-        return (
-          !cached ||
-          // A copy equal to the cached user keeps the cached object and tells nobody: elements
-          // showing that user have nothing to re-render when a page or a profile is read again.
-          (JSON.stringify(cached) !== JSON.stringify(user) &&
-            !this.isPending(user.id) &&
-            (this.#changedAt.get(user.id) ?? 0) <= asked)
-        );
+        const outdated = (this.#changedAt.get(user.id) ?? 0) > asked;
+        if (cached && (outdated || this.isPending(user.id))) return false;
+        if (!outdated) this.#changedAt.set(user.id, asked);
+        // A copy equal to the cached user keeps the cached object and tells nobody: elements
+        // showing that user have nothing to re-render when a page or a profile is read again.
+        return !cached || JSON.stringify(cached) !== JSON.stringify(user);
       }),
     );
   }
@@ -279,7 +281,7 @@ export class UsersStore {
     for (const delay of RECHECK_DELAYS_MS) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (!current()) return;
-      const asked = this.#changes;
+      const asked = ++this.#changes;
       const user = await this.#read(id);
       if (!current()) return;
       if (!user) continue;
