@@ -11,7 +11,7 @@ import {
   UsersStore,
 } from '@jt-users/elements';
 import { createUsersClient, MAX_PAGE_SIZE, type UsersClient } from '@jt-users/sdk';
-import type { User, UserQuery } from '@jt-users/sdk/schemas';
+import type { User, UserPage, UserQuery } from '@jt-users/sdk/schemas';
 import {
   createReferenceApi,
   demoTokens,
@@ -579,6 +579,23 @@ describe('<jt-user-table>', () => {
       expect(listRequests().at(-1)?.params.get('search')).to.equal('4711');
       expect(rowIds(el)).to.deep.equal([member.id]);
       expect(inRow(el, member.id, '[part~="name-link"]')?.getAttribute('href')).to.equal('404');
+    });
+
+    it('says a later page that came back empty is empty, not that there are no users', async () => {
+      const api = await referenceApi();
+      // A server that offers a next page and then finds it empty (its users left the list).
+      const client = inPageClient(api, async (request, answer) => {
+        if (!new URL(request.url).searchParams.has('cursor')) return answer;
+        const page = (await answer.json()) as UserPage;
+        return Response.json({ ...page, items: [], nextCursor: null });
+      });
+      const el = await renderTable(client, { pageSize: 10 });
+      await loaded(el);
+      part(el, '[part~="next-button"]').click();
+      await eventually(() => el.shadowRoot!.querySelector('[part~="empty"]') !== null, 'the empty page');
+      expect(text(part(el, '[part~="empty"]'))).to.equal(en.pageEmpty);
+      part(el, '[part~="previous-button"]').click();
+      await eventually(() => rowIds(el).length === 10, 'page one again');
     });
 
     it('offers the previous page beside Retry when a later page fails to load', async () => {

@@ -404,9 +404,12 @@ export class JtUserTable extends JtElement {
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
+      const later = this.cursorTrail.length > 0;
       const filtered = this.#search !== '' || this.#statusFilter !== 'all';
-      return html`<p part="notice empty" aria-busy=${refreshing}>${filtered ? s.noMatches : s.noUsers}</p>
-        ${this.cursorTrail.length > 0 ? this.#renderPagination(page) : nothing}`;
+      // A later page says so, with the way back: the users before it are still there.
+      const message = later ? s.pageEmpty : filtered ? s.noMatches : s.noUsers;
+      return html`<p part="notice empty" aria-busy=${refreshing}>${message}</p>
+        ${later ? this.#renderPagination(page) : nothing}`;
     }
     const rows = this.#rowsToRender(page);
     // Busy until the answer is complete on screen, held-back rows included.

@@ -93,6 +93,7 @@ export const de: Strings = {
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   noUsers: 'Es gibt noch keine Benutzer.',
+  pageEmpty: 'Auf dieser Seite gibt es keine weiteren Benutzer.',
   noMatches: 'Keine Benutzer passen zu Suche und Filter.',
   listLoadError: 'Die Benutzer konnten nicht geladen werden.',
   actionDeactivate: (name) => `${name} deaktivieren`,

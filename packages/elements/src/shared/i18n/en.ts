@@ -108,6 +108,8 @@ export const en = {
   nextPage: 'Next page',
   noUsers: 'There are no users yet.',
   noMatches: 'No users match the search and filter.',
+  /** A page after the first that came back empty (its users left the list since it was offered). */
+  pageEmpty: 'There are no more users on this page.',
   listLoadError: 'The users could not be loaded.',
   actionDeactivate: (name: string): string => `Deactivate ${name}`,
   actionActivate: (name: string): string => `Activate ${name}`,
