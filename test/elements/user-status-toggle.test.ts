@@ -824,6 +824,62 @@ describe('<jt-user-status-toggle>', () => {
     });
   });
 
+  describe('the signed-in user, as the host gives it', () => {
+    it('follows a newer copy of them: a role taken away or given counts at once', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const viewer = api.store.get(demoUserIds.admin)!;
+      const { client } = recordingClient();
+      const denied = count('jt-access-denied');
+      const el = await fixture<JtUserStatusToggle>(
+        html`<jt-user-status-toggle
+          .client=${client}
+          .currentUser=${{ ...viewer, role: 'member' }}
+          .user=${user}
+        ></jt-user-status-toggle>`,
+      );
+      await eventually(() => el.shadowRoot?.querySelector('[part~="access-denied"]'), 'not denied');
+      expect(denied.events).to.have.length(1);
+      // The host learns that they are an Admin after all (its session was refreshed, say).
+      el.currentUser = { ...viewer };
+      await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'no switch for the Admin');
+      // And that they are not any more.
+      el.currentUser = { ...viewer, role: 'manager' };
+      await eventually(() => el.shadowRoot?.querySelector('[part~="access-denied"]'), 'not denied again');
+      expect(part(el, '[part~="access-denied"]').textContent?.trim()).to.equal(
+        en.accessDenied(en.role('manager')),
+      );
+      expect(denied.events).to.have.length(2);
+    });
+
+    it("recovers in every element of the client when one element's Retry checks them again", async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      let refuse = true;
+      const { client } = recordingClient();
+      const flaky = {
+        ...client,
+        getCurrentUser: (options?: Parameters<UsersClient['getCurrentUser']>[0]) =>
+          refuse ? Promise.reject(new TypeError('Failed to fetch')) : client.getCurrentUser(options),
+      };
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div>
+          <jt-user-status-toggle .client=${flaky} user-id=${user.id}></jt-user-status-toggle>
+          <jt-user-status-toggle .client=${flaky} user-id=${user.id}></jt-user-status-toggle>
+        </div>`,
+      );
+      const [a, b] = [...wrapper.querySelectorAll('jt-user-status-toggle')] as JtUserStatusToggle[];
+      for (const el of [a!, b!]) {
+        await eventually(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'no Retry');
+      }
+      refuse = false;
+      part(a!, '[part~="retry-button"]').click();
+      for (const el of [a!, b!]) {
+        await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'not recovered');
+      }
+    });
+  });
+
   describe('lifecycle', () => {
     it('keeps its open dialog when the host passes the signed-in user again as a new object', async () => {
       const api = await referenceApi();

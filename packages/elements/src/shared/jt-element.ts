@@ -112,7 +112,8 @@ export abstract class JtElement extends LitElement {
   declare apiBase?: string;
 
   /**
-   * The signed-in user, if the host knows it: saves the `getCurrentUser` request. One that is not
+   * The signed-in user, if the host knows it: saves the `getCurrentUser` request. Put into the
+   * shared cache as `user` is, so a newer copy (the role changed) counts at once. One that is not
    * a user of the contract is not taken: the element fires `jt-error` (`invalid_argument`,
    * operation `current-user`) naming the wrong field, and asks the server instead.
    */
@@ -120,6 +121,9 @@ export abstract class JtElement extends LitElement {
 
   /** `currentUser` as checked when it was set: `undefined` when not given or unusable. */
   #givenViewer?: User;
+
+  /** By user id, the host's copy (of `user` or `currentUser`) last put into the cache, as JSON. */
+  readonly #given = new Map<string, string>();
 
   /** By property, the mistake last found in the user the host gave there, until a usable one. */
   readonly #refusals = new Map<string, string>();
@@ -311,6 +315,7 @@ export abstract class JtElement extends LitElement {
     super.willUpdate(changed);
     if (changed.has('currentUser'))
       this.#givenViewer = this.checkGivenUser(this.currentUser, 'currentUser', 'current-user');
+    this.cacheGiven(this.#givenViewer, changed.has('currentUser'));
     const store = this.store;
     if (store !== this.#updateStore) {
       // Another client: what the last one's server said about access counts no more.
@@ -361,6 +366,25 @@ export abstract class JtElement extends LitElement {
       if (isAbortError(error)) return aborted;
       this.reportError(error, operation);
       throw error;
+    }
+  }
+
+  /**
+   * Puts a user the host gave into the shared cache when given (`changed`), and when a client
+   * comes after the user: changes then show at once, and in every element of that client. Not
+   * while a change of that user waits for the server: the host's copy predates it, and would take
+   * the screen back until the answer. Nor when the host passes the copy it gave last again (a
+   * re-render, after a change it did not follow; also after other users in between): the cache
+   * has the server's newer user.
+   */
+  protected cacheGiven(user: User | undefined, changed: boolean): void {
+    const { store } = this;
+    if (user && store && !store.isPending(user.id) && (changed || !store.get(user.id))) {
+      const given = JSON.stringify(user);
+      if (given !== this.#given.get(user.id) || !store.get(user.id)) {
+        this.#given.set(user.id, given);
+        store.put(user);
+      }
     }
   }
 
@@ -456,6 +480,8 @@ export abstract class JtElement extends LitElement {
     this.#unsubscribeStore?.();
     this.#subscribedStore = store;
     this.#unsubscribeStore = store?.subscribe((ids) => {
+      // Another element's check of the signed-in user may have worked where this one's failed.
+      if (this.viewerTask.status === TaskStatus.ERROR) void this.viewerTask.run();
       const viewerId = this.viewerTask.value?.id;
       // A change of the signed-in user may change what this element may show.
       if (viewerId !== undefined && ids.has(viewerId)) this.requestUpdate();

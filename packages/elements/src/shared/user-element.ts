@@ -49,9 +49,6 @@ export abstract class JtUserElement extends JtElement {
   /** The id the last update showed, to notice when another user is shown. */
   #shownId?: string;
 
-  /** By user id, the host's copy last put into the cache, as JSON. */
-  readonly #given = new Map<string, string>();
-
   /** Loads the user by id into the store; its value is the user, or nothing. */
   readonly #loadTask = new Task(this, {
     task: async ([store, id, given, access], { signal }) => {
@@ -71,20 +68,7 @@ export abstract class JtUserElement extends JtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('user')) this.#givenUser = this.checkGivenUser(this.user, 'user', 'load');
-    // Into the shared cache when given, and when a client comes after the user: changes then
-    // show at once, and in every element of that client. Not while a change of that user waits
-    // for the server: the host's copy predates it, and would take the screen back until the
-    // answer. Nor when the host passes its copy again unchanged (a re-render, after a change it
-    // did not follow): the cache has the server's newer user.
-    const user = this.#givenUser;
-    const { store } = this;
-    if (user && store && !store.isPending(user.id) && (changed.has('user') || !store.get(user.id))) {
-      const given = JSON.stringify(user);
-      if (given !== this.#given.get(user.id) || !store.get(user.id)) {
-        this.#given.set(user.id, given);
-        store.put(user);
-      }
-    }
+    this.cacheGiven(this.#givenUser, changed.has('user'));
     const id = this.shownUserId;
     if (id !== this.#shownId) {
       // A message belongs to the user it was about; another user starts clean.
