@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { UserPageSchema, UserSchema, type User } from '@jt-users/sdk/schemas';
 import { createReferenceApi, demoTokens, demoUserIds, SESSION_COOKIE } from '@jt-users/reference-api';
-import { assertProblem, call, makeRequest, read } from './support.js';
+import { assertProblem, call, makeRequest, makeUser, ORIGIN, read } from './support.js';
 
 const api = createReferenceApi();
 beforeEach(() => api.reset());
@@ -190,6 +190,64 @@ describe('changing status and role', () => {
   const putStatus = (id: string, body: unknown, token?: string) =>
     call(api, 'PUT', `/v1/users/${id}/status`, { body, token });
   const putRole = (id: string, body: unknown) => call(api, 'PUT', `/v1/users/${id}/role`, { body });
+
+  test('a body not sent as JSON is refused: a page may send a form or text without asking', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const answer = await call(api, 'PUT', `/v1/users/${demoUserIds.member}/status`, {
+        body: { status: 'inactive' },
+        headers: { 'content-type': type },
+      });
+      assert.equal(
+        assertProblem(answer, 400, 'invalid_request').detail,
+        'body: must be sent as application/json',
+      );
+    }
+    assert.equal(api.store.get(demoUserIds.member)?.status, 'active');
+    const withCharset = await call(api, 'PUT', `/v1/users/${demoUserIds.member}/status`, {
+      body: { status: 'inactive' },
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    assert.equal(withCharset.status, 200);
+  });
+
+  for (const [what, change, status, code] of [
+    ['deactivated', { status: 'inactive' }, 401, 'unauthenticated'],
+    ['made a Manager', { role: 'manager' }, 403, 'forbidden'],
+  ] as const) {
+    test(`an Admin ${what} while their change's body was on its way is refused`, async () => {
+      api.store.upsert(makeUser({ id: 'usr_second_admin', role: 'admin', status: 'active' }));
+      api.tokens.set('second-admin', 'usr_second_admin');
+      let send!: (text: string) => void;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          send = (text) => {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          };
+        },
+      });
+      const request = new Request(`${ORIGIN}/v1/users/${demoUserIds.member}/status`, {
+        method: 'PUT',
+        headers: { authorization: 'Bearer second-admin', 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      const answering = api.handle(request);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const meanwhile = await call(
+        api,
+        'PUT',
+        `/v1/users/usr_second_admin/${'status' in change ? 'status' : 'role'}`,
+        {
+          body: change,
+        },
+      );
+      assert.equal(meanwhile.status, 200);
+      send(JSON.stringify({ status: 'inactive' }));
+      assertProblem(await read((await answering) as Response), status, code);
+      assert.equal(api.store.get(demoUserIds.member)?.status, 'active');
+    });
+  }
 
   test('PUT status answers the updated user with who changed it', async () => {
     const answer = await putStatus(demoUserIds.member, { status: 'inactive' });

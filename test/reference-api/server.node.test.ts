@@ -4,6 +4,7 @@
  * through the SDK.
  */
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { createUsersClient, isUsersApiError } from '@jt-users/sdk';
 import { UserPageSchema, UserSchema } from '@jt-users/sdk/schemas';
@@ -94,6 +95,45 @@ describe('the contract over HTTP', () => {
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /PUT/);
     assert.match(response.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+  });
+});
+
+/** One request through node:http, which sends what fetch will not (a TRACE, a broken Host). */
+function rawRequest(method: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    const request = httpRequest({ hostname, port, method, path, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+describe('what no client of the contract sends', () => {
+  test('a body past 64 KiB is refused with 413, unread, and the change is not made', async () => {
+    const response = await fetch(`${server.url}/v1/users/${demoUserIds.member}/status`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: `${' '.repeat(100_000)}{"status":"inactive"}`,
+    });
+    assertProblem(await read(response), 413, 'invalid_request');
+    assert.equal(server.api.store.get(demoUserIds.member)?.status, 'active');
+  });
+
+  test('TRACE is a 405 problem, not a server error', async () => {
+    const answer = await rawRequest('TRACE', '/v1/me', auth());
+    assert.equal(answer.status, 405);
+    assert.equal((JSON.parse(answer.body) as { code: string }).code, 'method_not_allowed');
+  });
+
+  test('a Host header that names no host does not matter', async () => {
+    const answer = await rawRequest('GET', '/v1/me', { ...auth(), host: 'a b' });
+    assert.equal(answer.status, 200);
+    assert.equal(UserSchema.parse(JSON.parse(answer.body)).id, demoUserIds.admin);
   });
 });
 

@@ -33,7 +33,7 @@ export function makeRequest(method: string, path: string, options: CallOptions =
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers.set('content-type', 'application/json');
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   return new Request(`${ORIGIN}${path}`, { method, headers, body, signal: options.signal });
 }

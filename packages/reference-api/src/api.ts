@@ -182,13 +182,10 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
         { 'retry-after': String(retryAfter) },
       );
     if (matched.name === 'me') return jsonResponse(actor);
-    if (actor.role !== 'admin') {
-      throw new ApiProblemError(
-        403,
-        'forbidden',
-        `Only Admins can view and edit users; you are signed in as ${roleLabel(actor.role)}.`,
-      );
-    }
+    requireAdmin(actor);
+    // Who asks is checked again once a change's body is in: while it came, they may have been
+    // deactivated or made a Manager by another Admin.
+    const admin = () => requireAdmin(authenticate(request, tokens, store, context.cookies));
 
     switch (matched.name) {
       case 'users':
@@ -202,12 +199,12 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       case 'userStatus': {
         const userId = readId(id);
         const { status } = parseOrThrow(SetStatusBodySchema, await readJsonBody(request), 'body');
-        return jsonResponse(store.setStatus(actor, userId, status));
+        return jsonResponse(store.setStatus(admin(), userId, status));
       }
       case 'userRole': {
         const userId = readId(id);
         const { role } = parseOrThrow(SetRoleBodySchema, await readJsonBody(request), 'body');
-        return jsonResponse(store.setRole(actor, userId, role));
+        return jsonResponse(store.setRole(admin(), userId, role));
       }
     }
   }
@@ -225,6 +222,18 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       for (const [token, userId] of createDemoTokenTable()) tokens.set(token, userId);
     },
   };
+}
+
+/** `actor`, if an Admin; throws 403 `forbidden` otherwise. */
+function requireAdmin(actor: User): User {
+  if (actor.role !== 'admin') {
+    throw new ApiProblemError(
+      403,
+      'forbidden',
+      `Only Admins can view and edit users; you are signed in as ${roleLabel(actor.role)}.`,
+    );
+  }
+  return actor;
 }
 
 function findRoute(path: string): { route: Route; id: string | undefined } | undefined {

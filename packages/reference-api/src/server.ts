@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { createReferenceApi, type ReferenceApi } from './api.js';
 import { handleControl } from './control.js';
 import { DROP } from './faults.js';
-import { createProblem, problemResponse } from './problems.js';
+import { ApiProblemError, createProblem, problemResponse } from './problems.js';
 import type { RateLimit } from './rate-limit.js';
 
 /** Options of {@link startReferenceServer}. */
@@ -54,6 +54,10 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   if (latencyMs !== undefined) api.faults.latencyMs = latencyMs;
 
   const server = createServer((incoming, outgoing) => void serve(api, incoming, outgoing));
+  // A client that sends its headers or body very slowly (or never finishes) is cut off, rather
+  // than holding a connection for Node's default five minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -95,23 +99,45 @@ async function serve(api: ReferenceApi, incoming: IncomingMessage, outgoing: Ser
       incoming.socket.destroy();
       return;
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    await writeResponse(problemResponse(createProblem(500, 'server_error', detail)), outgoing);
+    const problem =
+      error instanceof ApiProblemError
+        ? error.toProblem()
+        : createProblem(500, 'server_error', error instanceof Error ? error.message : String(error));
+    // The rest of a body not read (one too large) is not waited for.
+    if (!incoming.complete) outgoing.setHeader('connection', 'close');
+    await writeResponse(problemResponse(problem), outgoing);
   }
 }
 
+/** The largest request body read: the contract's bodies are a few dozen bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Methods the Fetch API cannot carry (so no route takes them). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 async function toRequest(incoming: IncomingMessage, signal: AbortSignal): Promise<Request> {
-  const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? 'localhost'}`);
+  // The host is fixed: a Host header that is no host name would make the URL unreadable.
+  const url = new URL(incoming.url ?? '/', 'http://localhost');
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (name.startsWith(':') || value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = incoming.method ?? 'GET';
+  if (FORBIDDEN_METHODS.has(method.toUpperCase())) {
+    throw new ApiProblemError(405, 'method_not_allowed', `${method} is not allowed here.`);
+  }
   const init: RequestInit = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') {
     const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        throw new ApiProblemError(413, 'invalid_request', `body: must be at most ${MAX_BODY_BYTES} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
     init.body = Buffer.concat(chunks);
   }
   return new Request(url, init);

@@ -71,9 +71,13 @@ function article(expected: string): string {
 /**
  * The JSON body of a request.
  *
- * @throws ApiProblemError 400 `invalid_request` when the body is empty or not JSON.
+ * @throws ApiProblemError 400 `invalid_request` when the body is empty, not JSON, or not sent as
+ * JSON: a form or plain text is what any web page may send without asking (no CORS preflight).
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(request.headers.get('content-type') ?? '')) {
+    throw new ApiProblemError(400, 'invalid_request', 'body: must be sent as application/json');
+  }
   const text = await request.text();
   if (text.trim() === '') throw new ApiProblemError(400, 'invalid_request', 'body: must be a JSON object');
   try {
