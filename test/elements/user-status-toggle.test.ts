@@ -232,6 +232,23 @@ describe('<jt-user-status-toggle>', () => {
       );
     });
 
+    it('speaks the new language in a dialog already open when lang changes', async () => {
+      const { el, user } = await mountReady({ lang: 'de' });
+      switchOf(el).click();
+      const dialog = await dialogOpened(el);
+      el.parentElement!.setAttribute('lang', 'en');
+      await eventually(
+        () => part(dialog, '[part~="heading"]').textContent === `Deactivate ${isolate(user.name)}?`,
+        'the heading stayed German',
+      );
+      expect(part(dialog, '[part~="description"]').textContent).to.equal(
+        `${isolate(user.name)} will no longer be able to log in.`,
+      );
+      expect(dialogButton(el, 'confirm').textContent?.trim()).to.equal('Deactivate');
+      expect(dialogButton(el, 'cancel').textContent?.trim()).to.equal('Cancel');
+      dialog.close();
+    });
+
     it('follows a change of lang inside the shadow roots of a host app around it', async () => {
       const api = await referenceApi();
       const user = someMember(api);

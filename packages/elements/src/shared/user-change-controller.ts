@@ -22,7 +22,7 @@ import {
 import { refocus } from './focus-fallback.js';
 import type { JtElement } from './jt-element.js';
 import { announce, isModalOpen } from './live-region.js';
-import { isolate, stringsFor } from './i18n/localize.js';
+import { isolate, stringsFor, type Strings } from './i18n/localize.js';
 import { errorMessage } from './messages.js';
 import type { UserMutation } from './users-store.js';
 
@@ -64,7 +64,13 @@ export class UserChangeController implements ReactiveController {
   readonly #errors = new Map<string, { error: unknown; to: string; at: number; id: string }>();
   /** How many failures were kept: what {@link UserChangeController.failureMark} reads. */
   #failures = 0;
-  #prompt: Prompt = { heading: '', message: '', confirmLabel: '', tone: 'default' };
+  /** The open dialog's words, in the element's language of the moment: it may change meanwhile. */
+  #prompt: (strings: Strings) => Prompt = () => ({
+    heading: '',
+    message: '',
+    confirmLabel: '',
+    tone: 'default',
+  });
   /** The kind and user id of the change whose dialog is open. */
   #prompting: string | undefined;
   /** A change found applied while the dialog asking for it again was open: said when it closes. */
@@ -129,7 +135,6 @@ export class UserChangeController implements ReactiveController {
    */
   async changeStatus(user: User, status: UserStatus, opener?: HTMLElement | null): Promise<ChangeOutcome> {
     const host = this.#host;
-    const s = host.strings;
     if (status === 'inactive' && host.isSelf(user)) return 'refused';
     return this.#run({
       kind: 'status',
@@ -137,7 +142,7 @@ export class UserChangeController implements ReactiveController {
       user,
       opener,
       event: new JtUserStatusChangeEvent({ user, status }),
-      prompt:
+      prompt: (s) =>
         status === 'inactive'
           ? {
               heading: s.deactivateHeading(isolate(user.name)),
@@ -168,7 +173,6 @@ export class UserChangeController implements ReactiveController {
   /** Runs the role flow for `user` towards `role`, exactly like {@link UserChangeController.changeStatus}. */
   async changeRole(user: User, role: UserRole, opener?: HTMLElement | null): Promise<ChangeOutcome> {
     const host = this.#host;
-    const s = host.strings;
     // Only an Admin gets here: an Admin who picks another role for themself loses this screen.
     const demotesSelf = role !== 'admin' && host.isSelf(user);
     return this.#run({
@@ -177,14 +181,14 @@ export class UserChangeController implements ReactiveController {
       user,
       opener,
       event: new JtUserRoleChangeEvent({ user, role }),
-      prompt: {
+      prompt: (s) => ({
         heading: s.roleHeading(isolate(user.name)),
         message: demotesSelf
           ? s.roleMessageSelf(s.role(role))
           : s.roleMessage(isolate(user.name), s.role(user.role), s.role(role)),
         confirmLabel: s.roleConfirm,
         tone: demotesSelf ? 'danger' : 'default',
-      },
+      }),
       send: (store, onAppliedLate) => store.setRole(user.id, role, onAppliedLate),
       done: (updated, lang) => {
         host.dispatchEvent(new JtUserRoleChangedEvent({ user: updated, previousRole: user.role }));
@@ -196,7 +200,7 @@ export class UserChangeController implements ReactiveController {
 
   /** The dialog the flows open. Render it wherever a control that starts a flow is rendered. */
   renderDialog(): TemplateResult {
-    const p = this.#prompt;
+    const p = this.#prompt(this.#host.strings);
     return html`<jt-confirm-dialog
       exportparts="dialog, heading: dialog-heading, description: dialog-description, actions: dialog-actions, cancel-button, confirm-button"
       .heading=${p.heading}
@@ -214,7 +218,7 @@ export class UserChangeController implements ReactiveController {
     user: User;
     opener: HTMLElement | null | undefined;
     event: Event;
-    prompt: Prompt;
+    prompt: (strings: Strings) => Prompt;
     send: (store: NonNullable<JtElement['store']>, onAppliedLate: (user: User) => void) => Promise<User>;
     /** Tells the host and the person, in `lang`. */
     done: (updated: User, lang: string) => void;
