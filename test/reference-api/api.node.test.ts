@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { UserPageSchema, UserSchema, type User } from '@jt-users/sdk/schemas';
-import { createReferenceApi, demoTokens, demoUserIds, SESSION_COOKIE } from '@jt-users/reference-api';
+import {
+  createReferenceApi,
+  demoTokens,
+  demoUserIds,
+  handleControl,
+  SESSION_COOKIE,
+} from '@jt-users/reference-api';
 import { assertProblem, call, makeRequest, makeUser, ORIGIN, read } from './support.js';
 
 const api = createReferenceApi();
@@ -352,6 +358,27 @@ describe('CORS', () => {
   test('without an Origin no CORS headers are added', async () => {
     const answer = await call(api, 'GET', '/v1/me');
     assert.equal(answer.headers.get('access-control-allow-origin'), null);
+  });
+
+  test('a page of another site gets no CORS headers: the demo tokens are public', async () => {
+    for (const origin of ['https://example.com', 'http://localhost.example.com', 'null']) {
+      const answer = await call(api, 'GET', '/v1/me', { headers: { origin } });
+      assert.equal(answer.headers.get('access-control-allow-origin'), null, origin);
+    }
+    for (const origin of ['http://127.0.0.1:8000', 'http://[::1]:6006', 'http://app.localhost']) {
+      const answer = await call(api, 'GET', '/v1/me', { headers: { origin } });
+      assert.equal(answer.headers.get('access-control-allow-origin'), origin);
+    }
+  });
+
+  test('the control endpoints refuse a page of another site, and answer one of this machine', async () => {
+    await call(api, 'PUT', `/v1/users/${demoUserIds.member}/status`, { body: { status: 'inactive' } });
+    const reset = (origin: string) =>
+      handleControl(api, new Request(`${ORIGIN}/__control/reset`, { method: 'POST', headers: { origin } }));
+    assertProblem(await read((await reset('https://example.com'))!), 403, 'forbidden');
+    assert.equal(api.store.get(demoUserIds.member)?.status, 'inactive');
+    assert.equal((await reset('http://localhost:5173'))?.status, 204);
+    assert.equal(api.store.get(demoUserIds.member)?.status, 'active');
   });
 });
 

@@ -16,7 +16,7 @@
  */
 import * as z from 'zod/mini';
 import type { ReferenceApi } from './api.js';
-import { isPreflight, preflightResponse, withCors } from './cors.js';
+import { isLocalOrigin, isPreflight, preflightResponse, withCors } from './cors.js';
 import { ApiProblemError, createProblem, jsonResponse, problemResponse } from './problems.js';
 import { SESSION_COOKIE } from './tokens.js';
 import { parseOrThrow, readJsonBody } from './validation.js';
@@ -63,6 +63,12 @@ export async function handleControl(api: ReferenceApi, request: Request): Promis
   if (isPreflight(request)) return preflightResponse(request);
   const action = `${request.method.toUpperCase()} ${url.pathname.slice(CONTROL_PREFIX.length)}`;
   try {
+    // They need no credentials: a page of another site must not reset or break the data (a POST
+    // without a body needs no preflight, so CORS alone would not stop it).
+    const origin = request.headers.get('origin');
+    if (origin !== null && !isLocalOrigin(origin)) {
+      throw new ApiProblemError(403, 'forbidden', 'The control endpoints answer pages of this machine only.');
+    }
     return withCors(request, await control(api, action, request));
   } catch (error) {
     if (!(error instanceof ApiProblemError)) throw error;

@@ -1,7 +1,8 @@
 /**
  * CORS for the real server, so a page served from another localhost port (the demo, Storybook,
  * the test runner) can call it with a bearer token or with cookies (`credentials: 'include'`).
- * Credentialed requests forbid the `*` wildcard, so the request's Origin is reflected.
+ * Credentialed requests forbid the `*` wildcard, so the request's Origin is reflected: only a
+ * page of this machine's, since the demo tokens are public and any site could use them.
  *
  * @module
  */
@@ -34,10 +35,21 @@ export function preflightResponse(request: Request): Response {
   );
 }
 
-/** Adds the CORS headers for the request's Origin, if it has one. Returns the same response. */
+/** Whether `origin` is a page of this machine (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`). */
+export function isLocalOrigin(origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).hostname;
+  } catch {
+    return false;
+  }
+  return /(^|\.)localhost$/.test(host) || host === '127.0.0.1' || host === '[::1]';
+}
+
+/** Adds the CORS headers for the request's Origin, if it has a local one. Returns the same response. */
 export function withCors(request: Request, response: Response): Response {
   const origin = request.headers.get('origin');
-  if (origin === null) return response;
+  if (origin === null || !isLocalOrigin(origin)) return response;
   response.headers.set('access-control-allow-origin', origin);
   response.headers.set('access-control-allow-credentials', 'true');
   response.headers.set('access-control-expose-headers', EXPOSED_HEADERS);
