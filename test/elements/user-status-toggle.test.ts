@@ -232,6 +232,22 @@ describe('<jt-user-status-toggle>', () => {
       );
     });
 
+    it('cancels its open dialog when the host shows another user, loaded or not', async () => {
+      const { el, api, sent, user } = await mountReady();
+      const members = api.store.all().filter((other) => other.role === 'member' && other.id !== user.id);
+      // The next user is in the shared cache already (listed before, say); the one after is not.
+      await el.store!.load(members[0]!.id);
+      for (const next of [members[0]!, members[1]!]) {
+        switchOf(el).click();
+        const dialog = await dialogOpened(el);
+        const shown = el.userId;
+        el.userId = next.id;
+        await eventually(() => !dialog.isOpen, `the dialog about ${shown} stayed open`);
+        await eventually(() => el.shadowRoot?.querySelector('[role="switch"]'), 'the next user never showed');
+      }
+      expect(sent.filter((request) => request.startsWith('PUT'))).to.deep.equal([]);
+    });
+
     it('speaks the new language in a dialog already open when lang changes', async () => {
       const { el, user } = await mountReady({ lang: 'de' });
       switchOf(el).click();

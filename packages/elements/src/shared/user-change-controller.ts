@@ -122,9 +122,13 @@ export class UserChangeController implements ReactiveController {
     }
   }
 
-  /** Forgets a shown error, e.g. when the element starts showing another user. */
-  clearErrors(): void {
+  /**
+   * Forgets a shown error, and cancels a dialog still asking, when the element starts showing
+   * another user: the question was about the one before, whether or not the next is there yet.
+   */
+  forgetShownUser(): void {
     this.#errors.clear();
+    this.#host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG)?.close();
     this.#host.requestUpdate();
   }
 

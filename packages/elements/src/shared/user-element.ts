@@ -71,8 +71,9 @@ export abstract class JtUserElement extends JtElement {
     this.cacheGiven(this.#givenUser, changed.has('user'));
     const id = this.shownUserId;
     if (id !== this.#shownId) {
-      // A message belongs to the user it was about; another user starts clean.
-      if (this.#shownId !== undefined) this.changes.clearErrors();
+      // A message, or a question still open, belongs to the user it was about; another user
+      // starts clean.
+      if (this.#shownId !== undefined) this.changes.forgetShownUser();
       this.#shownId = id;
       this.shownUserChanged();
     }
@@ -80,8 +81,8 @@ export abstract class JtUserElement extends JtElement {
 
   /**
    * Called during the update in which the shown user id changes (at first, and to none too):
-   * forget state that belonged to the previous user. Messages of {@link JtUserElement.changes}
-   * are already cleared then.
+   * forget state that belonged to the previous user. Messages and an open dialog of
+   * {@link JtUserElement.changes} are already cleared then.
    */
   protected shownUserChanged(): void {}
 
