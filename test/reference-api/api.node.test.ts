@@ -26,6 +26,16 @@ describe('routing', () => {
     });
   }
 
+  test('HEAD answers as GET would, without the body', async () => {
+    const head = await call(api, 'HEAD', '/v1/me');
+    assert.equal(head.status, 200);
+    assert.match(head.contentType, /^application\/json/);
+    assert.equal(head.body, '');
+    const refused = await call(api, 'HEAD', '/v1/users', { token: null });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.body, '');
+  });
+
   test('an unknown route is a 404 problem', async () => {
     assertProblem(await call(api, 'GET', '/v1/groups'), 404, 'unknown_endpoint');
     assertProblem(await call(api, 'GET', '/v1/users/usr_member/unknown'), 404, 'unknown_endpoint');
@@ -35,7 +45,7 @@ describe('routing', () => {
   test('a wrong method is a 405 problem that says what is allowed', async () => {
     const answer = await call(api, 'DELETE', `/v1/users/${demoUserIds.member}`);
     assertProblem(answer, 405, 'method_not_allowed');
-    assert.equal(answer.headers.get('allow'), 'GET, OPTIONS');
+    assert.equal(answer.headers.get('allow'), 'GET, HEAD, OPTIONS');
     assertProblem(await call(api, 'POST', '/v1/users', { body: {} }), 405, 'method_not_allowed');
     assertProblem(
       await call(api, 'GET', `/v1/users/${demoUserIds.member}/status`),

@@ -98,7 +98,18 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
 
   async function handle(request: Request, context: RequestContext = {}): Promise<Response | typeof DROP> {
     if (isPreflight(request)) return preflightResponse(request);
-    const method = request.method.toUpperCase();
+    const asked = request.method.toUpperCase();
+    // HEAD is a GET answered without its body (RFC 9110).
+    const method = asked === 'HEAD' ? 'GET' : asked;
+    const response = await respond(request, method, context);
+    return asked === 'HEAD' && response !== DROP ? new Response(null, response) : response;
+  }
+
+  async function respond(
+    request: Request,
+    method: string,
+    context: RequestContext,
+  ): Promise<Response | typeof DROP> {
     const path = contractPath(new URL(request.url).pathname);
 
     await faults.delay(request.signal);
@@ -159,7 +170,11 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       );
     const { route: matched, id } = found;
     if (!matched.methods.includes(method)) {
-      const allow = [...matched.methods, 'OPTIONS'].join(', ');
+      const allow = [
+        ...matched.methods,
+        ...(matched.methods.includes('GET') ? ['HEAD'] : []),
+        'OPTIONS',
+      ].join(', ');
       return problemResponse(
         createProblem(
           405,
