@@ -248,6 +248,18 @@ describe('<jt-user-status-toggle>', () => {
       expect(sent.filter((request) => request.startsWith('PUT'))).to.deep.equal([]);
     });
 
+    it('opens no dialog when the host shows another user in the same moment the switch is used', async () => {
+      const { el, api, sent, user } = await mountReady();
+      const next = api.store.all().find((other) => other.role === 'member' && other.id !== user.id)!;
+      await el.store!.load(next.id);
+      switchOf(el).click();
+      el.userId = next.id;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(dialogOf(el).isOpen).to.equal(false);
+      expect(sent.filter((request) => request.startsWith('PUT'))).to.deep.equal([]);
+    });
+
     it('speaks the new language in a dialog already open when lang changes', async () => {
       const { el, user } = await mountReady({ lang: 'de' });
       switchOf(el).click();
@@ -885,15 +897,47 @@ describe('<jt-user-status-toggle>', () => {
       expect(denied.events).to.have.length(2);
     });
 
+    it('keeps a newer cached copy when another element is given the copy of sign-in', async () => {
+      const api = await referenceApi();
+      const user = someMember(api);
+      const signIn = api.store.get(demoUserIds.admin)!;
+      const { client } = recordingClient();
+      /** A toggle of `user` for the signed-in user as the host kept them at sign-in. */
+      const mountWithSignIn = () =>
+        fixture<JtUserStatusToggle>(
+          html`<jt-user-status-toggle
+            .client=${client}
+            .currentUser=${signIn}
+            .user=${user}
+          ></jt-user-status-toggle>`,
+        );
+      const first = await mountWithSignIn();
+      await eventually(() => first.shadowRoot?.querySelector('[role="switch"]'), 'no switch');
+      // They became a Manager here since (the store has the server's answer).
+      first.store!.put({ ...signIn, role: 'manager' });
+      await eventually(() => first.shadowRoot?.querySelector('[part~="access-denied"]'), 'not denied');
+      // The host shows another element, with the copy it kept from sign-in.
+      const second = await mountWithSignIn();
+      await second.updateComplete;
+      await first.updateComplete;
+      expect(first.store!.get(signIn.id)?.role).to.equal('manager');
+      for (const el of [first, second])
+        expect(el.shadowRoot!.querySelector('[role="switch"]')).to.equal(null);
+    });
+
     it("recovers in every element of the client when one element's Retry checks them again", async () => {
       const api = await referenceApi();
       const user = someMember(api);
       let refuse = true;
+      let calls = 0;
+      const askedForMe = () => calls;
       const { client } = recordingClient();
       const flaky = {
         ...client,
-        getCurrentUser: (options?: Parameters<UsersClient['getCurrentUser']>[0]) =>
-          refuse ? Promise.reject(new TypeError('Failed to fetch')) : client.getCurrentUser(options),
+        getCurrentUser: (options?: Parameters<UsersClient['getCurrentUser']>[0]) => {
+          calls++;
+          return refuse ? Promise.reject(new TypeError('Failed to fetch')) : client.getCurrentUser(options);
+        },
       };
       const wrapper = await fixture<HTMLDivElement>(
         html`<div>
@@ -905,6 +949,11 @@ describe('<jt-user-status-toggle>', () => {
       for (const el of [a!, b!]) {
         await eventually(() => el.shadowRoot?.querySelector('[part~="retry-button"]'), 'no Retry');
       }
+      // Other users coming into the store do not make the stuck elements ask again.
+      const asked = askedForMe();
+      a!.store!.put({ ...user, name: 'Renamed' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(askedForMe()).to.equal(asked);
       refuse = false;
       part(a!, '[part~="retry-button"]').click();
       for (const el of [a!, b!]) {

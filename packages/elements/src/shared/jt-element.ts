@@ -122,7 +122,7 @@ export abstract class JtElement extends LitElement {
   /** `currentUser` as checked when it was set: `undefined` when not given or unusable. */
   #givenViewer?: User;
 
-  /** By user id, the host's copy (of `user` or `currentUser`) last put into the cache, as JSON. */
+  /** By property and user id, the host's copy last given (of `user` or `currentUser`), as JSON. */
   readonly #given = new Map<string, string>();
 
   /** By property, the mistake last found in the user the host gave there, until a usable one. */
@@ -315,7 +315,9 @@ export abstract class JtElement extends LitElement {
     super.willUpdate(changed);
     if (changed.has('currentUser'))
       this.#givenViewer = this.checkGivenUser(this.currentUser, 'currentUser', 'current-user');
-    this.cacheGiven(this.#givenViewer, changed.has('currentUser'));
+    // The first copy does not replace a cached one: a host often keeps the one of sign-in, older
+    // than a role change made here since.
+    this.cacheGiven(this.#givenViewer, changed.has('currentUser'), 'currentUser', false);
     const store = this.store;
     if (store !== this.#updateStore) {
       // Another client: what the last one's server said about access counts no more.
@@ -375,17 +377,22 @@ export abstract class JtElement extends LitElement {
    * while a change of that user waits for the server: the host's copy predates it, and would take
    * the screen back until the answer. Nor when the host passes the copy it gave last again (a
    * re-render, after a change it did not follow; also after other users in between): the cache
-   * has the server's newer user.
+   * has the server's newer user. `firstReplaces`: whether the first copy given replaces a cached
+   * one.
    */
-  protected cacheGiven(user: User | undefined, changed: boolean): void {
-    const { store } = this;
-    if (user && store && !store.isPending(user.id) && (changed || !store.get(user.id))) {
-      const given = JSON.stringify(user);
-      if (given !== this.#given.get(user.id) || !store.get(user.id)) {
-        this.#given.set(user.id, given);
-        store.put(user);
-      }
-    }
+  protected cacheGiven(
+    user: User | undefined,
+    changed: boolean,
+    property: string,
+    firstReplaces: boolean,
+  ): void {
+    const store = this.store;
+    if (!user || !store || store.isPending(user.id) || !(changed || !store.get(user.id))) return;
+    const key = `${property} ${user.id}`;
+    const given = JSON.stringify(user);
+    const last = this.#given.get(key);
+    this.#given.set(key, given);
+    if (!store.get(user.id) || (given !== last && (firstReplaces || last !== undefined))) store.put(user);
   }
 
   /**
@@ -480,8 +487,8 @@ export abstract class JtElement extends LitElement {
     this.#unsubscribeStore?.();
     this.#subscribedStore = store;
     this.#unsubscribeStore = store?.subscribe((ids) => {
-      // Another element's check of the signed-in user may have worked where this one's failed.
-      if (this.viewerTask.status === TaskStatus.ERROR) void this.viewerTask.run();
+      // Another element's check of the signed-in user worked where this one's failed.
+      if (this.viewerTask.status === TaskStatus.ERROR && store.knowsCurrentUser) void this.viewerTask.run();
       const viewerId = this.viewerTask.value?.id;
       // A change of the signed-in user may change what this element may show.
       if (viewerId !== undefined && ids.has(viewerId)) this.requestUpdate();

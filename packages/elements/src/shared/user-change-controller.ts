@@ -241,6 +241,8 @@ export class UserChangeController implements ReactiveController {
       this.#prompt = flow.prompt;
       host.requestUpdate();
       await host.updateComplete;
+      // The host showed another user meanwhile: the question is gone with the one it was about.
+      if (!host.shows(flow.user.id)) return 'cancelled';
       // The dialog `renderDialog()` put in the host's template, as rendered just now.
       const dialog = host.renderRoot.querySelector<JtConfirmDialog>(DIALOG_TAG);
       if (!dialog) throw new Error('UserChangeController: renderDialog() is not rendered.');

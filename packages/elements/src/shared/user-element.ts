@@ -68,7 +68,7 @@ export abstract class JtUserElement extends JtElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('user')) this.#givenUser = this.checkGivenUser(this.user, 'user', 'load');
-    this.cacheGiven(this.#givenUser, changed.has('user'));
+    this.cacheGiven(this.#givenUser, changed.has('user'), 'user', true);
     const id = this.shownUserId;
     if (id !== this.#shownId) {
       // A message, or a question still open, belongs to the user it was about; another user

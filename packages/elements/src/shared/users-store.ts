@@ -64,6 +64,11 @@ export class UsersStore {
     this.client = client;
   }
 
+  /** Whether the signed-in user is known: a `currentUser()` answer came, and no other is on its way. */
+  get knowsCurrentUser(): boolean {
+    return !!this.#currentUser && !this.#asking;
+  }
+
   /**
    * The signed-in user. One `getCurrentUser` request per client, however many elements ask; a
    * failed request is forgotten so the next call tries again. Aborting `signal` stops waiting
