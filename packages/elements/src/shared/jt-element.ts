@@ -112,10 +112,11 @@ export abstract class JtElement extends LitElement {
   declare apiBase?: string;
 
   /**
-   * The signed-in user, if the host knows it: saves the `getCurrentUser` request. Put into the
-   * shared cache as `user` is, so a newer copy (the role changed) counts at once. One that is not
-   * a user of the contract is not taken: the element fires `jt-error` (`invalid_argument`,
-   * operation `current-user`) naming the wrong field, and asks the server instead.
+   * The signed-in user, if the host knows it: saves the `getCurrentUser` request. Another copy the
+   * host passes later (the role changed) goes into the shared cache and counts at once; the first
+   * does not replace a cached one. One that is not a user of the contract is not taken: the
+   * element fires `jt-error` (`invalid_argument`, operation `current-user`) naming the wrong field,
+   * and asks the server instead.
    */
   declare currentUser?: User;
 
