@@ -1290,6 +1290,29 @@ describe('<jt-user-table>', () => {
       expect(text(inRow(el, member.id, '[part~="message"]'))).to.equal(en.errorLastAdmin);
     });
 
+    it('does not say a failure again as an alert when a new order moves the user to another row', async () => {
+      const api = await referenceApi();
+      const tracking = trackingClient();
+      const [abel, zora] = twoMembers(api, 'Alertmove');
+      const el = await renderTable(tracking.client, { search: 'Alertmove' });
+      await loaded(el);
+      api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
+      await openDialogFor(el, abel.id);
+      dialogPart(el, 'confirm-button').click();
+      await waitUntil(() => inRow(el, abel.id, '[part~="message"]'), 'message shown');
+      expect(inRow(el, abel.id, '[part~="message"]')!.getAttribute('role')).to.equal('alert');
+
+      const before = tracking.listRequests().length;
+      el.sort = '-name';
+      await reloaded(el, tracking.listRequests, before);
+      expect(rowIds(el)).to.deep.equal([zora.id, abel.id]);
+      // Still explained next to the control, but not announced as if it had just happened.
+      const message = inRow(el, abel.id, '[part~="message"]')!;
+      expect(text(message)).to.equal(en.errorLastAdmin);
+      expect(message.hasAttribute('role')).to.equal(false);
+      expect(actionButton(el, abel.id).getAttribute('aria-describedby')).to.equal(message.id);
+    });
+
     it('treats a forbidden answer as lost access', async () => {
       const api = await referenceApi();
       const tracking = trackingClient();

@@ -34,6 +34,8 @@ import { userTableStyles } from './user-table.styles.js';
 interface RowState {
   pending: boolean;
   error: string | undefined;
+  /** Whether the error is said as an alert: only in the row where it first showed. */
+  alert: boolean;
   self: boolean;
 }
 
@@ -126,7 +128,7 @@ function breakableEmail(email: string): TemplateResult | string {
  * @csspart icon - The icon inside an action button.
  * @csspart hint - Why the signed-in Admin's own row offers no deactivation.
  * @csspart pending - "Saving…", while the server has not answered.
- * @csspart message - The error message after a failed change (`role="alert"`).
+ * @csspart message - The error message after a failed change (`role="alert"` in the row where it first shows).
  * @csspart pagination - The range shown and the previous/next buttons.
  * @csspart page-range - "Showing 1–50 of 60".
  * @csspart previous-button - Goes to the previous page (also beside Retry when a later page fails to load).
@@ -496,16 +498,25 @@ export class JtUserTable extends JtElement {
     const store = this.store;
     const viewerId = this.viewer?.id;
     const shared = [this.strings, this.locale, this.profileHref];
-    return listed.map((item) => {
+    const alertRows = this.#alertRows;
+    return listed.map((item, index) => {
       const user = store?.get(item.id) ?? item;
       const pending = !!store?.isPending(user.id, 'status');
       const error = this.#changes.errorFor(user.id, 'status');
+      // A failure moved to another row (a new sort, a reload) is not news: said there again as an
+      // alert, it would sound like a new one.
+      if (error) alertRows.set(user.id, alertRows.get(user.id) ?? index);
+      else alertRows.delete(user.id);
+      const alert = alertRows.get(user.id) === index;
       const self = user.id === viewerId;
-      return guard([user, pending, error, self, ...shared], () =>
-        this.#renderRow(user, { pending, error, self }),
+      return guard([user, pending, error, alert, self, ...shared], () =>
+        this.#renderRow(user, { pending, error, alert, self }),
       );
     });
   }
+
+  /** By user id, the row (its index) where the user's failure showed first, while it shows. */
+  readonly #alertRows = new Map<string, number>();
 
   #renderRow(user: User, row: RowState): TemplateResult {
     const s = this.strings;
@@ -559,7 +570,11 @@ export class JtUserTable extends JtElement {
         </button>
         ${row.pending ? html`<span part="pending">${s.saving}</span>` : nothing}
       </div>
-      ${row.error ? html`<p part="message" id=${messageId} role="alert">${row.error}</p>` : nothing}`;
+      ${
+        row.error
+          ? html`<p part="message" id=${messageId} role=${row.alert ? 'alert' : nothing}>${row.error}</p>`
+          : nothing
+      }`;
   }
 
   /** "Showing 51–60 of 60": which rows of the whole list `page` holds. */
