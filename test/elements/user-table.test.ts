@@ -591,11 +591,24 @@ describe('<jt-user-table>', () => {
       });
       const el = await renderTable(client, { pageSize: 10 });
       await loaded(el);
-      part(el, '[part~="next-button"]').click();
+      const next = part(el, '[part~="next-button"]');
+      next.focus();
+      next.click();
       await eventually(() => el.shadowRoot!.querySelector('[part~="empty"]') !== null, 'the empty page');
       expect(text(part(el, '[part~="empty"]'))).to.equal(en.pageEmpty);
-      part(el, '[part~="previous-button"]').click();
+      // The page buttons stay where they were, and so does the keyboard focus.
+      expect(
+        deepActiveElement() === next,
+        `focus on ${deepActiveElement()?.outerHTML.slice(0, 80)}`,
+      ).to.equal(true);
+      const previous = part(el, '[part~="previous-button"]');
+      previous.focus();
+      previous.click();
       await eventually(() => rowIds(el).length === 10, 'page one again');
+      expect(
+        deepActiveElement() === previous,
+        `focus on ${deepActiveElement()?.outerHTML.slice(0, 80)}`,
+      ).to.equal(true);
     });
 
     it('offers the previous page beside Retry when a later page fails to load', async () => {

@@ -45,6 +45,12 @@ export type UserStatusFilter = UserStatus | 'all';
 /** The store each loaded page came from, and how many users come before it. */
 const pageOrigins = new WeakMap<UserPage, { store: UsersStore; offset: number }>();
 
+/**
+ * Whether `page` came after another: said of the page itself, not of the trail, which moves on
+ * while the page asked for is on its way.
+ */
+const isLaterPage = (page: UserPage): boolean => !!pageOrigins.get(page)?.offset;
+
 /** How long typing must pause before the search goes to the server. */
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -336,7 +342,7 @@ export class JtUserTable extends JtElement {
     const gate = this.renderAccessGate();
     if (gate !== nothing) return gate;
     return html`
-      <div part="base">${this.#renderToolbar()} ${this.#renderBody()}</div>
+      <div part="base">${this.#renderToolbar()} ${this.#renderBody()} ${this.#renderPager()}</div>
       ${this.#changes.renderDialog()}
     `;
   }
@@ -406,12 +412,11 @@ export class JtUserTable extends JtElement {
     if (!page) return html`<p part="notice loading" aria-busy="true">${s.loading}</p>`;
     const refreshing = task.status === TaskStatus.PENDING;
     if (page.items.length === 0) {
-      const later = this.cursorTrail.length > 0;
+      const later = isLaterPage(page);
       const filtered = this.#search !== '' || this.#statusFilter !== 'all';
       // A later page says so, with the way back: the users before it are still there.
       const message = later ? s.pageEmpty : filtered ? s.noMatches : s.noUsers;
-      return html`<p part="notice empty" aria-busy=${refreshing}>${message}</p>
-        ${later ? this.#renderPagination(page) : nothing}`;
+      return html`<p part="notice empty" aria-busy=${refreshing}>${message}</p>`;
     }
     const rows = this.#rowsToRender(page);
     // Busy until the answer is complete on screen, held-back rows included.
@@ -433,8 +438,19 @@ export class JtUserTable extends JtElement {
           </tbody>
         </table>
       </div>
-      ${this.#renderPagination(page)}
     `;
+  }
+
+  /**
+   * The page buttons, below the rows or the notice of an empty later page: in one place of the
+   * template whatever stands above them, so a focused page button stays focused from a page of
+   * rows to an empty one and back.
+   */
+  #renderPager(): TemplateResult | typeof nothing {
+    const page = this.#page;
+    return page && this.#listTask.status !== TaskStatus.ERROR && (page.items.length || isLaterPage(page))
+      ? this.#renderPagination(page)
+      : nothing;
   }
 
   #renderSortableHeader(field: SortField): TemplateResult {
