@@ -259,6 +259,16 @@ function twoMembers(api: ReferenceApi, surname: string): [User, User] {
   ];
 }
 
+/** A loaded table listing just the two members {@link twoMembers} names `surname`. */
+async function tableOfTwo(surname: string) {
+  const api = await referenceApi();
+  const tracking = trackingClient();
+  const [abel, zora] = twoMembers(api, surname);
+  const el = await renderTable(tracking.client, { search: surname });
+  await loaded(el);
+  return { api, tracking, abel, zora, el };
+}
+
 /** A loaded table over an API with one user easy to find, and how many lists it asked for. */
 async function tableToSearch() {
   const api = await referenceApi();
@@ -1304,11 +1314,7 @@ describe('<jt-user-table>', () => {
     });
 
     it('does not say a failure again as an alert when a new order moves the user to another row', async () => {
-      const api = await referenceApi();
-      const tracking = trackingClient();
-      const [abel, zora] = twoMembers(api, 'Alertmove');
-      const el = await renderTable(tracking.client, { search: 'Alertmove' });
-      await loaded(el);
+      const { api, tracking, abel, zora, el } = await tableOfTwo('Alertmove');
       api.faults.failNext(1, 409, { code: 'last_admin', match: { method: 'PUT' } });
       await openDialogFor(el, abel.id);
       dialogPart(el, 'confirm-button').click();
@@ -1367,11 +1373,7 @@ describe('<jt-user-table>', () => {
 
     for (const reload of ['moves their row', 'gives their row to another user'] as const) {
       it(`gives the focus back to the right place when a reload ${reload} while the dialog is open`, async () => {
-        const api = await referenceApi();
-        const tracking = trackingClient();
-        const [abel, zora] = twoMembers(api, 'Brightwater');
-        const el = await renderTable(tracking.client, { search: 'Brightwater' });
-        await loaded(el);
+        const { tracking, abel, zora, el } = await tableOfTwo('Brightwater');
         expect(rowIds(el)).to.deep.equal([abel.id, zora.id]);
         const user = reload === 'moves their row' ? zora : abel;
         actionButton(el, user.id).focus();
@@ -1397,11 +1399,7 @@ describe('<jt-user-table>', () => {
     }
 
     it("keeps the focus on the user's own button when a reload still on its way at Cancel moves their row", async () => {
-      const api = await referenceApi();
-      const tracking = trackingClient();
-      const [abel, zora] = twoMembers(api, 'Brightwater');
-      const el = await renderTable(tracking.client, { search: 'Brightwater' });
-      await loaded(el);
+      const { tracking, abel, zora, el } = await tableOfTwo('Brightwater');
       actionButton(el, zora.id).focus();
       await openDialogFor(el, zora.id);
 

@@ -354,6 +354,16 @@ describe('abort', { timeout: 10_000 }, () => {
 });
 
 describe('401 and the token refresh', () => {
+  /** Answers `GET /v1/users/{id}` with that user for the token `fresh`, and 401 for any other. */
+  const answerFreshTokensOnly = () =>
+    server.use(
+      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
+        request.headers.get('authorization') === 'Bearer fresh'
+          ? HttpResponse.json(makeUser({ id: String(params.id) }))
+          : problem(401, 'unauthenticated'),
+      ),
+    );
+
   function tokenSource(...tokens: string[]) {
     const calls: GetTokenOptions[] = [];
     const getToken = (options: GetTokenOptions) => {
@@ -389,13 +399,7 @@ describe('401 and the token refresh', () => {
       await delay(20);
       return 'fresh';
     };
-    server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
-        request.headers.get('authorization') === 'Bearer fresh'
-          ? HttpResponse.json(makeUser({ id: String(params.id) }))
-          : problem(401, 'unauthenticated'),
-      ),
-    );
+    answerFreshTokensOnly();
     const client = testClient({ getToken });
     const users = await Promise.all(['usr_1', 'usr_2', 'usr_3'].map((id) => client.getUser(id)));
     assert.equal(users.length, 3);
@@ -412,13 +416,7 @@ describe('401 and the token refresh', () => {
       // The first refresh hangs; the next ones answer.
       return ++refreshes === 1 ? new Promise<string>(() => {}) : 'fresh';
     };
-    server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
-        request.headers.get('authorization') === 'Bearer fresh'
-          ? HttpResponse.json(makeUser({ id: String(params.id) }))
-          : problem(401, 'unauthenticated'),
-      ),
-    );
+    answerFreshTokensOnly();
     const client = testClient({ getToken, timeoutMs: 100 });
     assert.equal((await apiError(client.getUser('usr_1'))).code, 'timeout');
     assert.equal((await client.getUser('usr_2')).id, 'usr_2');
@@ -433,13 +431,7 @@ describe('401 and the token refresh', () => {
     const refreshesReach = async (count: number) => {
       while (refreshes.length < count) await delay(1);
     };
-    server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
-        request.headers.get('authorization') === 'Bearer fresh'
-          ? HttpResponse.json(makeUser({ id: String(params.id) }))
-          : problem(401, 'unauthenticated'),
-      ),
-    );
+    answerFreshTokensOnly();
     const client = testClient({ getToken, timeoutMs: 300 });
     // The first refresh outlives the first call's deadline: no later 401 waits for it.
     assert.equal((await apiError(client.getUser('usr_1'))).code, 'timeout');
@@ -466,13 +458,7 @@ describe('401 and the token refresh', () => {
       await delay(100);
       return 'fresh';
     };
-    server.use(
-      http.get(`${BASE_URL}/v1/users/:id`, ({ request, params }) =>
-        request.headers.get('authorization') === 'Bearer fresh'
-          ? HttpResponse.json(makeUser({ id: String(params.id) }))
-          : problem(401, 'unauthenticated'),
-      ),
-    );
+    answerFreshTokensOnly();
     const client = testClient({ getToken });
     const stop = new AbortController();
     const stopped = client.getUser('usr_1', { signal: stop.signal });
